@@ -1,0 +1,189 @@
+//! The validated, immutable shape of a question bank: what the engine and UI work with.
+//!
+//! Nothing here can be built from untrusted input except through
+//! [`crate::bank::validate`], so every value obeys the format's rules: text is
+//! clean, every task belongs to its domain, and every answer key fits its options.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// An exam's blueprint: the mock exam's shape, the score scale and the domains.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Blueprint {
+    pub code: String,
+    pub name: String,
+    pub questions: usize,
+    pub minutes: u32,
+    pub accommodation_minutes: u32,
+    pub scale: ScoreScale,
+    pub domains: Vec<Domain>,
+}
+
+/// The scaled-score range and the pass mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoreScale {
+    pub min: u32,
+    pub max: u32,
+    pub pass: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Domain {
+    pub id: u8,
+    pub name: String,
+    /// Percent of the scored content.
+    pub weight: u32,
+    pub tasks: Vec<TaskStatement>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TaskStatement {
+    /// "1.1", "2.3", …
+    pub id: String,
+    pub name: String,
+}
+
+impl Blueprint {
+    pub fn domain(&self, id: u8) -> Option<&Domain> {
+        self.domains.iter().find(|d| d.id == id)
+    }
+
+    pub fn task(&self, id: &str) -> Option<&TaskStatement> {
+        self.domains
+            .iter()
+            .flat_map(|d| &d.tasks)
+            .find(|t| t.id == id)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+/// The four kinds of exam question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionType {
+    Single,
+    Multiple,
+    Ordering,
+    Matching,
+}
+
+impl QuestionType {
+    pub const ALL: [QuestionType; 4] =
+        [Self::Single, Self::Multiple, Self::Ordering, Self::Matching];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Single => "single",
+            Self::Multiple => "multiple",
+            Self::Ordering => "ordering",
+            Self::Matching => "matching",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+}
+
+/// An option (for ordering: a step; for matching: a prompt) with its own explanation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionOption {
+    pub text: String,
+    pub explanation: String,
+}
+
+/// What counts as right, in terms of indices into the question's options as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerKey {
+    Single(usize),
+    Multiple(BTreeSet<usize>),
+    /// The options are written in the right order.
+    Ordering,
+    /// For each prompt (option), the index of its response.
+    Matching {
+        responses: Vec<String>,
+        matches: Vec<usize>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    pub id: String,
+    /// The id of the bank the question came from.
+    pub bank: String,
+    pub domain: u8,
+    pub task: String,
+    pub services: Vec<String>,
+    pub difficulty: Difficulty,
+    pub case_study: Option<String>,
+    pub stem: String,
+    pub options: Vec<QuestionOption>,
+    pub key: AnswerKey,
+    pub explanation: String,
+    pub references: Vec<String>,
+}
+
+impl Question {
+    pub fn question_type(&self) -> QuestionType {
+        match self.key {
+            AnswerKey::Single(_) => QuestionType::Single,
+            AnswerKey::Multiple(_) => QuestionType::Multiple,
+            AnswerKey::Ordering => QuestionType::Ordering,
+            AnswerKey::Matching { .. } => QuestionType::Matching,
+        }
+    }
+
+    /// How many options a multiple-response question asks for (1 for single choice).
+    pub fn required_choices(&self) -> usize {
+        match &self.key {
+            AnswerKey::Multiple(set) => set.len(),
+            _ => 1,
+        }
+    }
+
+    /// The service tags, with `sagemaker` added when any `sagemaker-*` capability is tagged.
+    pub fn service_rollup(&self) -> BTreeSet<&str> {
+        let mut tags: BTreeSet<&str> = self.services.iter().map(String::as_str).collect();
+        if tags.iter().any(|t| t.starts_with("sagemaker-")) {
+            tags.insert("sagemaker");
+        }
+        tags
+    }
+}
+
+/// A scenario shared by two or more questions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseStudy {
+    pub id: String,
+    pub title: String,
+    pub scenario: String,
+}
+
+/// Where a bank was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Embedded,
+    Folder(std::path::PathBuf),
+}
+
+/// One loaded bank folder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bank {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub origin: Origin,
+    /// The code of the exam whose blueprint this bank uses.
+    pub exam: String,
+    pub blueprint: Option<Blueprint>,
+    pub services: BTreeMap<String, String>,
+    pub questions: Vec<Question>,
+    pub case_studies: Vec<CaseStudy>,
+}

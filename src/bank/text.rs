@@ -1,0 +1,186 @@
+//! Cleaning untrusted bank text before it can reach a terminal.
+//!
+//! Every string a bank supplies passes through [`clean`] once, when the bank is
+//! loaded: line endings are normalised, tabs expanded, and anything that could
+//! move the cursor, change colours or reorder text on screen is refused.
+
+/// The kinds of text in a bank, each with its length limit and whether it may span lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    Id,
+    Title,
+    Stem,
+    Scenario,
+    OptionText,
+    Response,
+    OptionExplanation,
+    Explanation,
+    Reference,
+    ServiceTag,
+}
+
+impl TextField {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Id => "id",
+            Self::Title => "title",
+            Self::Stem => "stem",
+            Self::Scenario => "scenario",
+            Self::OptionText => "option text",
+            Self::Response => "response",
+            Self::OptionExplanation => "option explanation",
+            Self::Explanation => "explanation",
+            Self::Reference => "reference",
+            Self::ServiceTag => "service tag",
+        }
+    }
+
+    /// The most characters this field may hold.
+    pub fn max_chars(self) -> usize {
+        match self {
+            Self::Id | Self::ServiceTag => 64,
+            Self::Title => 120,
+            Self::Stem => 2000,
+            Self::Scenario => 4000,
+            Self::OptionText => 600,
+            Self::Response => 200,
+            Self::OptionExplanation => 1000,
+            Self::Explanation => 2500,
+            Self::Reference => 400,
+        }
+    }
+
+    fn multiline(self) -> bool {
+        matches!(
+            self,
+            Self::Stem | Self::Scenario | Self::Explanation | Self::OptionExplanation
+        )
+    }
+}
+
+const TAB_AS_SPACES: &str = "    ";
+
+/// Characters that are invisible or reorder text: bidi overrides and isolates,
+/// zero-width characters, line and paragraph separators, word joiners and the BOM.
+fn is_format_character(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}'
+        | '\u{2028}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}')
+}
+
+fn describe(c: char) -> String {
+    if c == '\u{1b}' {
+        "an escape character (U+001B); terminal escape sequences are not allowed".to_string()
+    } else if c.is_control() {
+        format!("a control character (U+{:04X})", c as u32)
+    } else {
+        format!("an invisible formatting character (U+{:04X})", c as u32)
+    }
+}
+
+/// Checks and normalises one piece of bank text.
+pub fn clean(raw: &str, field: TextField) -> Result<String, String> {
+    let text = raw.replace("\r\n", "\n").replace('\t', TAB_AS_SPACES);
+    if let Some(bad) = text
+        .chars()
+        .find(|&c| (c.is_control() && !(c == '\n' && field.multiline())) || is_format_character(c))
+    {
+        let what = if bad == '\n' {
+            "a line break".to_string()
+        } else {
+            describe(bad)
+        };
+        return Err(format!("{} contains {what}", field.name()));
+    }
+    if text.trim().is_empty() {
+        return Err(format!("{} is empty", field.name()));
+    }
+    let chars = text.chars().count();
+    if chars > field.max_chars() {
+        return Err(format!(
+            "{} is {chars} characters long; the limit is {}",
+            field.name(),
+            field.max_chars()
+        ));
+    }
+    Ok(text.trim().to_string())
+}
+
+/// Removes anything a terminal could act on from text that did not come through
+/// [`clean`] (error messages that quote user input, file names).
+pub fn make_printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || is_format_character(c) {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_line_endings_and_tabs() {
+        assert_eq!(
+            clean("a\r\nb\tc", TextField::Stem),
+            Ok("a\nb    c".to_string())
+        );
+    }
+
+    #[test]
+    fn refuses_escape_sequences_and_bidi_overrides() {
+        let err = clean("red \u{1b}[31m", TextField::Stem)
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains("escape character"), "{err}");
+        let err = clean("abc\u{202E}def", TextField::OptionText)
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains("U+202E"), "{err}");
+        assert!(clean("\u{9b}31m", TextField::Stem).is_err());
+        assert!(clean("a\u{7f}", TextField::Stem).is_err());
+    }
+
+    #[test]
+    fn line_breaks_only_where_text_may_span_lines() {
+        assert!(clean("one\ntwo", TextField::Explanation).is_ok());
+        let err = clean("one\ntwo", TextField::OptionText)
+            .err()
+            .unwrap_or_default();
+        assert_eq!(err, "option text contains a line break");
+    }
+
+    #[test]
+    fn refuses_empty_and_over_long_text() {
+        assert_eq!(
+            clean("  ", TextField::Stem),
+            Err("stem is empty".to_string())
+        );
+        let long = "x".repeat(601);
+        assert_eq!(
+            clean(&long, TextField::OptionText),
+            Err("option text is 601 characters long; the limit is 600".to_string())
+        );
+    }
+
+    #[test]
+    fn keeps_wide_characters() {
+        assert_eq!(
+            clean("日本語の問題", TextField::Stem),
+            Ok("日本語の問題".to_string())
+        );
+    }
+
+    #[test]
+    fn make_printable_replaces_controls() {
+        assert_eq!(make_printable("a\u{1b}[2Jb"), "a\u{FFFD}[2Jb");
+    }
+}

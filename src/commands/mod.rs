@@ -1,0 +1,3 @@
+//! The commands behind the CLI, each writing to the given output so tests can read it.
+
+pub mod bank;

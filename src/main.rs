@@ -1,0 +1,29 @@
+//! The `mla-quiz` binary: parse arguments, run the command, map errors to exit codes.
+
+use clap::Parser;
+use mla_quiz::cli::{BankCommand, Cli, Command};
+use mla_quiz::commands;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut stdout = std::io::stdout().lock();
+    let banks = &cli.global.banks;
+    let result = match cli.command {
+        Some(Command::Bank(BankCommand::Validate { paths })) => {
+            let all: Vec<_> = banks.iter().chain(&paths).cloned().collect();
+            commands::bank::validate(&all, &mut stdout)
+        }
+        Some(Command::Bank(BankCommand::Stats { json, exam })) => {
+            commands::bank::stats(banks, exam.as_deref(), json, &mut stdout)
+        }
+        None => {
+            eprintln!("mla-quiz: the terminal UI is not built yet; try `mla-quiz bank stats`");
+            Ok(ExitCode::FAILURE)
+        }
+    };
+    result.unwrap_or_else(|error| {
+        eprintln!("mla-quiz: {error:#}");
+        ExitCode::from(2)
+    })
+}
