@@ -5,11 +5,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "mla-quiz",
-    version,
-    about = "Study sessions and timed mock exams for AWS MLA-C01, in the terminal"
-)]
+#[command(name = "mla-quiz", version, about = "Study sessions and timed mock exams for AWS MLA-C01, in the terminal")]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,

@@ -22,9 +22,9 @@ fn find<'t>(fragment: &'t str, path: &[Seg]) -> &'t str {
             Seg::Key(key) => serde_json::from_str::<BTreeMap<String, &'t RawValue>>(current)
                 .ok()
                 .and_then(|map| map.get(key).copied()),
-            Seg::Index(i) => serde_json::from_str::<Vec<&'t RawValue>>(current)
-                .ok()
-                .and_then(|items| items.get(i).copied()),
+            Seg::Index(i) => {
+                serde_json::from_str::<Vec<&'t RawValue>>(current).ok().and_then(|items| items.get(i).copied())
+            }
         };
         match next {
             Some(value) => current = value.get(),
@@ -43,20 +43,13 @@ pub struct Checker<'s, 't> {
 
 impl<'s, 't> Checker<'s, 't> {
     pub fn new(src: &'s SourceText<'t>, fragment: &'t str) -> Self {
-        Self {
-            src,
-            fragment,
-            problems: Vec::new(),
-        }
+        Self { src, fragment, problems: Vec::new() }
     }
 
     /// Records a problem with the value at `path`.
     pub fn problem(&mut self, path: &[Seg], message: impl Into<String>) {
         let at = find(self.fragment, path);
-        let location = self
-            .src
-            .offset_of(at)
-            .map(|o| self.src.location_of_offset(o));
+        let location = self.src.offset_of(at).map(|o| self.src.location_of_offset(o));
         self.problems.push(self.src.diagnostic(location, message));
     }
 
@@ -74,18 +67,10 @@ impl<'s, 't> Checker<'s, 't> {
     /// Checks an id: lower-case letters, digits, `.` and `-`, starting with a letter or digit.
     pub fn id(&mut self, path: &[Seg], raw: &str, what: &str) -> String {
         let id = self.text(path, raw, TextField::Id);
-        let well_formed = id
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
+        let well_formed = id.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
         if !id.is_empty() && !well_formed {
-            self.problem(
-                path,
-                format!("{what} {id:?} may hold only lower-case letters, digits, '.' and '-'"),
-            );
+            self.problem(path, format!("{what} {id:?} may hold only lower-case letters, digits, '.' and '-'"));
         }
         id
     }
@@ -99,10 +84,7 @@ impl<'s, 't> Checker<'s, 't> {
         for (key, value) in map {
             if !allowed.contains(&key.as_str()) {
                 let location = self.src.location_of(value);
-                let message = format!(
-                    "unknown field `{key}`, expected one of: {}",
-                    allowed.join(", ")
-                );
+                let message = format!("unknown field `{key}`, expected one of: {}", allowed.join(", "));
                 self.problems.push(self.src.diagnostic(location, message));
             }
         }

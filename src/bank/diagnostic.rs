@@ -25,11 +25,7 @@ pub struct Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.location {
-            Some(at) => write!(
-                f,
-                "{}:{}:{}: {}",
-                self.path, at.line, at.column, self.message
-            ),
+            Some(at) => write!(f, "{}:{}:{}: {}", self.path, at.line, at.column, self.message),
             None => write!(f, "{}: {}", self.path, self.message),
         }
     }
@@ -44,14 +40,8 @@ pub struct SourceText<'a> {
 
 impl<'a> SourceText<'a> {
     pub fn new(path: &'a str, text: &'a str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        Self {
-            path,
-            text,
-            line_starts,
-        }
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Self { path, text, line_starts }
     }
 
     /// The line and column of a byte offset into the text.
@@ -59,14 +49,8 @@ impl<'a> SourceText<'a> {
         let offset = offset.min(self.text.len());
         let line_index = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let line_start = self.line_starts[line_index];
-        let column = self
-            .text
-            .get(line_start..offset)
-            .map_or(1, |prefix| prefix.chars().count() + 1);
-        Location {
-            line: line_index + 1,
-            column,
-        }
+        let column = self.text.get(line_start..offset).map_or(1, |prefix| prefix.chars().count() + 1);
+        Location { line: line_index + 1, column }
     }
 
     /// The byte offset of a fragment borrowed from this text, if it is one.
@@ -78,17 +62,12 @@ impl<'a> SourceText<'a> {
 
     /// Where a raw JSON value borrowed from this text begins.
     pub fn location_of(&self, raw: &RawValue) -> Option<Location> {
-        self.offset_of(raw.get())
-            .map(|o| self.location_of_offset(o))
+        self.offset_of(raw.get()).map(|o| self.location_of_offset(o))
     }
 
     /// A diagnostic at a location in this file.
     pub fn diagnostic(&self, location: Option<Location>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            path: self.path.to_string(),
-            location,
-            message: message.into(),
-        }
+        Diagnostic { path: self.path.to_string(), location, message: message.into() }
     }
 
     /// A diagnostic for a serde error raised while reading `fragment` (a part of this text).
@@ -127,7 +106,7 @@ mod tests {
     fn offsets_map_to_lines_and_character_columns() {
         let src = SourceText::new("f.json", "ab\nçd\n\nx");
         assert_eq!(src.location_of_offset(0), Location { line: 1, column: 1 });
-        assert_eq!(src.location_of_offset(4), Location { line: 2, column: 2 });
+        assert_eq!(src.location_of_offset(5), Location { line: 2, column: 2 });
         assert_eq!(src.location_of_offset(7), Location { line: 3, column: 1 });
         assert_eq!(src.location_of_offset(8), Location { line: 4, column: 1 });
     }

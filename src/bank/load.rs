@@ -28,10 +28,7 @@ impl BankSource {
     pub fn embedded() -> Vec<BankSource> {
         let mut sources: Vec<BankSource> = Vec::new();
         for file in EMBEDDED_FILES {
-            if sources
-                .last()
-                .is_none_or(|s| s.display != format!("question_banks/{}", file.bank))
-            {
+            if sources.last().is_none_or(|s| s.display != format!("question_banks/{}", file.bank)) {
                 sources.push(BankSource {
                     origin: Origin::Embedded,
                     display: format!("question_banks/{}", file.bank),
@@ -39,9 +36,7 @@ impl BankSource {
                 });
             }
             if let Some(source) = sources.last_mut() {
-                source
-                    .files
-                    .push((file.name.to_string(), file.text.to_string()));
+                source.files.push((file.name.to_string(), file.text.to_string()));
             }
         }
         sources
@@ -50,13 +45,8 @@ impl BankSource {
     /// A bank folder on disk: `bank.json` and every other `*.json` file in it.
     pub fn folder(path: &Path) -> Result<BankSource, Diagnostic> {
         let display = path.display().to_string();
-        let problem = |message: String| Diagnostic {
-            path: display.clone(),
-            location: None,
-            message,
-        };
-        let entries = std::fs::read_dir(path)
-            .map_err(|e| problem(format!("cannot read the bank folder: {e}")))?;
+        let problem = |message: String| Diagnostic { path: display.clone(), location: None, message };
+        let entries = std::fs::read_dir(path).map_err(|e| problem(format!("cannot read the bank folder: {e}")))?;
         let mut names: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|entry| entry.path())
@@ -65,21 +55,12 @@ impl BankSource {
         names.sort();
         let mut files = Vec::new();
         for file in names {
-            let name = file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let bytes =
-                std::fs::read(&file).map_err(|e| problem(format!("cannot read {name}: {e}")))?;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| problem(format!("{name} is not valid UTF-8")))?;
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let bytes = std::fs::read(&file).map_err(|e| problem(format!("cannot read {name}: {e}")))?;
+            let text = String::from_utf8(bytes).map_err(|_| problem(format!("{name} is not valid UTF-8")))?;
             files.push((name, text));
         }
-        Ok(BankSource {
-            origin: Origin::Folder(path.to_path_buf()),
-            display,
-            files,
-        })
+        Ok(BankSource { origin: Origin::Folder(path.to_path_buf()), display, files })
     }
 
     fn path_of(&self, name: &str) -> String {
@@ -126,22 +107,17 @@ impl Library {
                     location: None,
                     message: format!("no {MANIFEST}: a bank folder needs a manifest (see question_banks/README.md)"),
                 });
-                library
-                    .skipped
-                    .push(format!("bank folder {}", source.display));
+                library.skipped.push(format!("bank folder {}", source.display));
                 continue;
             };
             match read_manifest(&SourceText::new(&path, text)) {
                 Ok(manifest) => {
-                    manifests
-                        .retain(|(s, m)| !(m.id == manifest.id && s.origin == Origin::Embedded));
+                    manifests.retain(|(s, m)| !(m.id == manifest.id && s.origin == Origin::Embedded));
                     manifests.push((source, manifest));
                 }
                 Err(mut problems) => {
                     library.problems.append(&mut problems);
-                    library
-                        .skipped
-                        .push(format!("bank folder {}", source.display));
+                    library.skipped.push(format!("bank folder {}", source.display));
                 }
             }
         }
@@ -150,26 +126,14 @@ impl Library {
         let mut question_ids = BTreeSet::new();
         let mut case_study_ids = BTreeSet::new();
         for (source, manifest) in manifests {
-            let base = library
-                .banks
-                .iter()
-                .find(|b| b.blueprint.is_some() && b.exam == manifest.exam);
-            let Some(blueprint) = manifest
-                .blueprint
-                .clone()
-                .or_else(|| base.and_then(|b| b.blueprint.clone()))
-            else {
+            let base = library.banks.iter().find(|b| b.blueprint.is_some() && b.exam == manifest.exam);
+            let Some(blueprint) = manifest.blueprint.clone().or_else(|| base.and_then(|b| b.blueprint.clone())) else {
                 library.problems.push(Diagnostic {
                     path: source.path_of(MANIFEST),
                     location: None,
-                    message: format!(
-                        "exam {:?} has no blueprint in any loaded bank",
-                        manifest.exam
-                    ),
+                    message: format!("exam {:?} has no blueprint in any loaded bank", manifest.exam),
                 });
-                library
-                    .skipped
-                    .push(format!("bank folder {}", source.display));
+                library.skipped.push(format!("bank folder {}", source.display));
                 continue;
             };
             let mut vocabulary = base.map(|b| b.services.clone()).unwrap_or_default();
@@ -183,9 +147,7 @@ impl Library {
             .load(manifest, blueprint, vocabulary);
             library.banks.push(bank);
         }
-        library
-            .problems
-            .sort_by(|a, b| (&a.path, a.location).cmp(&(&b.path, b.location)));
+        library.problems.sort_by(|a, b| (&a.path, a.location).cmp(&(&b.path, b.location)));
         library
     }
 
@@ -196,29 +158,12 @@ impl Library {
 
     /// All questions of all banks for one exam.
     pub fn pool(&self, exam: &str) -> Option<Pool> {
-        let blueprint = self
-            .blueprints()
-            .find(|b| b.code.eq_ignore_ascii_case(exam))?
-            .clone();
-        let banks: Vec<&Bank> = self
-            .banks
-            .iter()
-            .filter(|b| b.exam == blueprint.code)
-            .collect();
+        let blueprint = self.blueprints().find(|b| b.code.eq_ignore_ascii_case(exam))?.clone();
+        let banks: Vec<&Bank> = self.banks.iter().filter(|b| b.exam == blueprint.code).collect();
         Some(Pool {
-            bank_ids: banks
-                .iter()
-                .map(|b| format!("{} {}", b.id, b.version))
-                .collect(),
-            questions: banks
-                .iter()
-                .flat_map(|b| b.questions.iter().cloned())
-                .collect(),
-            case_studies: banks
-                .iter()
-                .flat_map(|b| &b.case_studies)
-                .map(|cs| (cs.id.clone(), cs.clone()))
-                .collect(),
+            bank_ids: banks.iter().map(|b| format!("{} {}", b.id, b.version)).collect(),
+            questions: banks.iter().flat_map(|b| b.questions.iter().cloned()).collect(),
+            case_studies: banks.iter().flat_map(|b| &b.case_studies).map(|cs| (cs.id.clone(), cs.clone())).collect(),
             services: banks.iter().flat_map(|b| b.services.clone()).collect(),
             blueprint,
         })
@@ -268,25 +213,11 @@ struct Placed {
 }
 
 impl BankLoader<'_> {
-    fn load(
-        mut self,
-        manifest: Manifest,
-        blueprint: Blueprint,
-        services: BTreeMap<String, String>,
-    ) -> Bank {
-        let ctx = QuestionContext {
-            bank: &manifest.id,
-            blueprint: &blueprint,
-            services: &services,
-        };
+    fn load(mut self, manifest: Manifest, blueprint: Blueprint, services: BTreeMap<String, String>) -> Bank {
+        let ctx = QuestionContext { bank: &manifest.id, blueprint: &blueprint, services: &services };
         let mut placed: Vec<Placed> = Vec::new();
         let mut case_studies: Vec<(CaseStudy, String, Option<Location>)> = Vec::new();
-        for (name, text) in self
-            .source
-            .files
-            .iter()
-            .filter(|(name, _)| name != MANIFEST)
-        {
+        for (name, text) in self.source.files.iter().filter(|(name, _)| name != MANIFEST) {
             let path = self.source.path_of(name);
             let src = SourceText::new(&path, text);
             let file: RawQuestionFile = match serde_json::from_str(text) {
@@ -300,10 +231,9 @@ impl BankLoader<'_> {
             for raw in file.case_studies {
                 match read_case_study(&src, raw.get()) {
                     Ok(cs) if !self.case_study_ids.insert(cs.id.clone()) => {
-                        self.problem(src.diagnostic(
-                            src.location_of(raw),
-                            format!("case study id {:?} is used twice", cs.id),
-                        ));
+                        self.problem(
+                            src.diagnostic(src.location_of(raw), format!("case study id {:?} is used twice", cs.id)),
+                        );
                     }
                     Ok(cs) => case_studies.push((cs, path.clone(), src.location_of(raw))),
                     Err(problems) => self.problems(problems, format!("a case study in {path}")),
@@ -313,25 +243,12 @@ impl BankLoader<'_> {
                 let location = src.location_of(raw);
                 match read_question(&src, raw.get(), &ctx) {
                     Ok(q) if !self.question_ids.insert(q.id.clone()) => {
-                        self.problem(
-                            src.diagnostic(
-                                location,
-                                format!("question id {:?} is used twice", q.id),
-                            ),
-                        );
-                        self.library
-                            .skipped
-                            .push(format!("question {} ({path})", q.id));
+                        self.problem(src.diagnostic(location, format!("question id {:?} is used twice", q.id)));
+                        self.library.skipped.push(format!("question {} ({path})", q.id));
                     }
-                    Ok(question) => placed.push(Placed {
-                        question,
-                        path: path.clone(),
-                        location,
-                    }),
+                    Ok(question) => placed.push(Placed { question, path: path.clone(), location }),
                     Err(problems) => {
-                        let at = location
-                            .map(|l| format!(":{}:{}", l.line, l.column))
-                            .unwrap_or_default();
+                        let at = location.map(|l| format!(":{}:{}", l.line, l.column)).unwrap_or_default();
                         self.problems(problems, format!("the question at {path}{at}"));
                     }
                 }
@@ -362,35 +279,19 @@ impl BankLoader<'_> {
         for p in placed {
             match &p.question.case_study {
                 Some(cs) if !defined.iter().any(|(d, _, _)| &d.id == cs) => {
-                    let message =
-                        format!("case study {cs:?} is referenced but not defined in this bank");
-                    self.problem(Diagnostic {
-                        path: p.path,
-                        location: p.location,
-                        message,
-                    });
-                    self.library
-                        .skipped
-                        .push(format!("question {}", p.question.id));
+                    let message = format!("case study {cs:?} is referenced but not defined in this bank");
+                    self.problem(Diagnostic { path: p.path, location: p.location, message });
+                    self.library.skipped.push(format!("question {}", p.question.id));
                 }
                 _ => questions.push(p.question),
             }
         }
         for (cs, path, location) in defined {
-            let uses = questions
-                .iter()
-                .filter(|q| q.case_study.as_ref() == Some(&cs.id))
-                .count();
+            let uses = questions.iter().filter(|q| q.case_study.as_ref() == Some(&cs.id)).count();
             if uses < 2 {
-                let message = format!(
-                    "case study {:?} is used by {uses} question(s); a case study needs at least 2",
-                    cs.id
-                );
-                self.problem(Diagnostic {
-                    path: path.clone(),
-                    location: *location,
-                    message,
-                });
+                let message =
+                    format!("case study {:?} is used by {uses} question(s); a case study needs at least 2", cs.id);
+                self.problem(Diagnostic { path: path.clone(), location: *location, message });
             }
         }
         questions

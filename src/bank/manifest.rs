@@ -23,16 +23,12 @@ pub struct Manifest {
 
 /// Parses and checks a manifest, reporting every problem found.
 pub fn read_manifest(src: &SourceText) -> Result<Manifest, Vec<Diagnostic>> {
-    let raw: RawManifest =
-        serde_json::from_str(src.text).map_err(|e| vec![src.serde_diagnostic(src.text, &e)])?;
+    let raw: RawManifest = serde_json::from_str(src.text).map_err(|e| vec![src.serde_diagnostic(src.text, &e)])?;
     let mut check = Checker::new(src, src.text);
     if raw.format != FORMAT_VERSION {
         check.problem(
             &[Seg::Key("format")],
-            format!(
-                "format {} is not supported; this mla-quiz reads format {FORMAT_VERSION}",
-                raw.format
-            ),
+            format!("format {} is not supported; this mla-quiz reads format {FORMAT_VERSION}", raw.format),
         );
     }
     let id = check.id(&[Seg::Key("id")], &raw.id, "bank id");
@@ -43,15 +39,9 @@ pub fn read_manifest(src: &SourceText) -> Result<Manifest, Vec<Diagnostic>> {
             let blueprint = check_blueprint(&mut check, bp);
             (blueprint.code.clone(), Some(blueprint))
         }
-        (None, Some(code)) => (
-            check.text(&[Seg::Key("exam")], &code, TextField::Title),
-            None,
-        ),
+        (None, Some(code)) => (check.text(&[Seg::Key("exam")], &code, TextField::Title), None),
         (Some(_), Some(_)) => {
-            check.problem(
-                &[Seg::Key("exam")],
-                "give either `blueprint` or `exam`, not both",
-            );
+            check.problem(&[Seg::Key("exam")], "give either `blueprint` or `exam`, not both");
             (String::new(), None)
         }
         (None, None) => {
@@ -64,37 +54,20 @@ pub fn read_manifest(src: &SourceText) -> Result<Manifest, Vec<Diagnostic>> {
         let path = [Seg::Key("services"), Seg::Key(&tag)];
         let clean_tag = check.text(&path, &tag, TextField::ServiceTag);
         if !is_service_tag(&clean_tag) {
-            check.problem(
-                &path,
-                format!("service tag {clean_tag:?} must be lower-case letters, digits and '-'"),
-            );
+            check.problem(&path, format!("service tag {clean_tag:?} must be lower-case letters, digits and '-'"));
         }
         let name = check.text(&path, &name, TextField::Title);
         services.insert(clean_tag, name);
     }
-    if check.is_clean() {
-        Ok(Manifest {
-            id,
-            title,
-            version,
-            exam,
-            blueprint,
-            services,
-        })
-    } else {
-        Err(check.problems)
-    }
+    if check.is_clean() { Ok(Manifest { id, title, version, exam, blueprint, services }) } else { Err(check.problems) }
 }
 
 /// A service tag: lower-case words of letters and digits joined by single hyphens.
 pub fn is_service_tag(tag: &str) -> bool {
     !tag.is_empty()
-        && tag.split('-').all(|word| {
-            !word.is_empty()
-                && word
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        })
+        && tag
+            .split('-')
+            .all(|word| !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
 }
 
 fn check_blueprint(check: &mut Checker, raw: RawBlueprint) -> Blueprint {
@@ -116,62 +89,29 @@ fn check_blueprint(check: &mut Checker, raw: RawBlueprint) -> Blueprint {
     }
     let mut domains: Vec<Domain> = Vec::new();
     for (d, domain) in raw.domains.into_iter().enumerate() {
-        let here = |key| {
-            [
-                Seg::Key("blueprint"),
-                Seg::Key("domains"),
-                Seg::Index(d),
-                Seg::Key(key),
-            ]
-        };
+        let here = |key| [Seg::Key("blueprint"), Seg::Key("domains"), Seg::Index(d), Seg::Key(key)];
         if domains.iter().any(|known| known.id == domain.id) {
-            check.problem(
-                &here("id"),
-                format!("domain {} is defined twice", domain.id),
-            );
+            check.problem(&here("id"), format!("domain {} is defined twice", domain.id));
         }
         let name = check.text(&here("name"), &domain.name, TextField::Title);
         let mut tasks = Vec::new();
         for (t, task) in domain.tasks.into_iter().enumerate() {
-            let path = [
-                Seg::Key("blueprint"),
-                Seg::Key("domains"),
-                Seg::Index(d),
-                Seg::Key("tasks"),
-                Seg::Index(t),
-            ];
+            let path = [Seg::Key("blueprint"), Seg::Key("domains"), Seg::Index(d), Seg::Key("tasks"), Seg::Index(t)];
             let id = check.text(&path, &task.id, TextField::Id);
             if !id.starts_with(&format!("{}.", domain.id)) {
-                check.problem(
-                    &path,
-                    format!(
-                        "task {id:?} must start with its domain id, as in \"{}.1\"",
-                        domain.id
-                    ),
-                );
+                check.problem(&path, format!("task {id:?} must start with its domain id, as in \"{}.1\"", domain.id));
             }
             let name = check.text(&path, &task.name, TextField::Title);
             tasks.push(TaskStatement { id, name });
         }
         if tasks.is_empty() {
-            check.problem(
-                &here("tasks"),
-                format!("domain {} has no task statements", domain.id),
-            );
+            check.problem(&here("tasks"), format!("domain {} has no task statements", domain.id));
         }
-        domains.push(Domain {
-            id: domain.id,
-            name,
-            weight: domain.weight,
-            tasks,
-        });
+        domains.push(Domain { id: domain.id, name, weight: domain.weight, tasks });
     }
     let total: u32 = domains.iter().map(|d| d.weight).sum();
     if !domains.is_empty() && total != 100 {
-        check.problem(
-            &at("domains"),
-            format!("domain weights add up to {total}; they must add up to 100"),
-        );
+        check.problem(&at("domains"), format!("domain weights add up to {total}; they must add up to 100"));
     }
     Blueprint {
         code,

@@ -49,10 +49,7 @@ impl Blueprint {
     }
 
     pub fn task(&self, id: &str) -> Option<&TaskStatement> {
-        self.domains
-            .iter()
-            .flat_map(|d| &d.tasks)
-            .find(|t| t.id == id)
+        self.domains.iter().flat_map(|d| &d.tasks).find(|t| t.id == id)
     }
 }
 
@@ -75,8 +72,7 @@ pub enum QuestionType {
 }
 
 impl QuestionType {
-    pub const ALL: [QuestionType; 4] =
-        [Self::Single, Self::Multiple, Self::Ordering, Self::Matching];
+    pub const ALL: [QuestionType; 4] = [Self::Single, Self::Multiple, Self::Ordering, Self::Matching];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -20,36 +20,20 @@ const OPTIONS: Seg = Seg::Key("options");
 
 /// The word the stem of a multiple-response question uses for its count.
 pub fn choose_word(count: usize) -> Option<&'static str> {
-    ["TWO", "THREE", "FOUR", "FIVE", "SIX"]
-        .get(count.checked_sub(2)?)
-        .copied()
+    ["TWO", "THREE", "FOUR", "FIVE", "SIX"].get(count.checked_sub(2)?).copied()
 }
 
 pub fn read_case_study(src: &SourceText, fragment: &str) -> Result<CaseStudy, Vec<Diagnostic>> {
-    let raw: RawCaseStudy =
-        serde_json::from_str(fragment).map_err(|e| vec![src.serde_diagnostic(fragment, &e)])?;
+    let raw: RawCaseStudy = serde_json::from_str(fragment).map_err(|e| vec![src.serde_diagnostic(fragment, &e)])?;
     let mut check = Checker::new(src, fragment);
     let id = check.id(&[Seg::Key("id")], &raw.id, "case study id");
     let title = check.text(&[Seg::Key("title")], &raw.title, TextField::Title);
     let scenario = check.text(&[Seg::Key("scenario")], &raw.scenario, TextField::Scenario);
-    if check.is_clean() {
-        Ok(CaseStudy {
-            id,
-            title,
-            scenario,
-        })
-    } else {
-        Err(check.problems)
-    }
+    if check.is_clean() { Ok(CaseStudy { id, title, scenario }) } else { Err(check.problems) }
 }
 
-pub fn read_question(
-    src: &SourceText,
-    fragment: &str,
-    ctx: &QuestionContext,
-) -> Result<Question, Vec<Diagnostic>> {
-    let raw: RawQuestion =
-        serde_json::from_str(fragment).map_err(|e| vec![src.serde_diagnostic(fragment, &e)])?;
+pub fn read_question(src: &SourceText, fragment: &str, ctx: &QuestionContext) -> Result<Question, Vec<Diagnostic>> {
+    let raw: RawQuestion = serde_json::from_str(fragment).map_err(|e| vec![src.serde_diagnostic(fragment, &e)])?;
     let mut check = Checker::new(src, fragment);
     check.unknown_fields(&[], QUESTION_FIELDS);
     for i in 0..raw.options.len() {
@@ -59,18 +43,11 @@ pub fn read_question(
     let task = check.text(&[Seg::Key("task")], &raw.task, TextField::Id);
     check_domain_and_task(&mut check, ctx.blueprint, raw.domain, &task);
     let services = check_services(&mut check, &raw.services, ctx.services);
-    let case_study = raw
-        .case_study
-        .as_deref()
-        .map(|cs| check.id(&[Seg::Key("case_study")], cs, "case study id"));
+    let case_study = raw.case_study.as_deref().map(|cs| check.id(&[Seg::Key("case_study")], cs, "case study id"));
     let stem = check.text(&[Seg::Key("stem")], &raw.stem, TextField::Stem);
     let options = check_options(&mut check, &raw.options);
     let key = check_key(&mut check, &raw, &stem);
-    let explanation = check.text(
-        &[Seg::Key("explanation")],
-        &raw.explanation,
-        TextField::Explanation,
-    );
+    let explanation = check.text(&[Seg::Key("explanation")], &raw.explanation, TextField::Explanation);
     let references = check_references(&mut check, &raw.references);
     match key {
         Some(key) if check.is_clean() => Ok(Question {
@@ -96,11 +73,7 @@ fn check_domain_and_task(check: &mut Checker, blueprint: &Blueprint, domain_id: 
         let known: Vec<String> = blueprint.domains.iter().map(|d| d.id.to_string()).collect();
         check.problem(
             &[Seg::Key("domain")],
-            format!(
-                "domain {domain_id} is not in the {} blueprint (domains: {})",
-                blueprint.code,
-                known.join(", ")
-            ),
+            format!("domain {domain_id} is not in the {} blueprint (domains: {})", blueprint.code, known.join(", ")),
         );
         return;
     };
@@ -108,30 +81,23 @@ fn check_domain_and_task(check: &mut Checker, blueprint: &Blueprint, domain_id: 
         let known: Vec<&str> = domain.tasks.iter().map(|t| t.id.as_str()).collect();
         check.problem(
             &[Seg::Key("task")],
-            format!(
-                "task {task} is not a task statement of domain {domain_id} (its tasks: {})",
-                known.join(", ")
-            ),
+            format!("task {task} is not a task statement of domain {domain_id} (its tasks: {})", known.join(", ")),
         );
     }
 }
 
-fn check_services(
-    check: &mut Checker,
-    raw: &[String],
-    vocabulary: &BTreeMap<String, String>,
-) -> Vec<String> {
+fn check_services(check: &mut Checker, raw: &[String], vocabulary: &BTreeMap<String, String>) -> Vec<String> {
     if raw.is_empty() {
-        check.problem(
-            &[Seg::Key("services")],
-            "services is empty: tag at least one AWS service",
-        );
+        check.problem(&[Seg::Key("services")], "services is empty: tag at least one AWS service");
     }
     let mut seen = BTreeSet::new();
     for (i, tag) in raw.iter().enumerate() {
         let path = [Seg::Key("services"), Seg::Index(i)];
         if !vocabulary.contains_key(tag) {
-            check.problem(&path, format!("unknown service tag {tag:?}: add it to the bank's `services` or use a listed tag"));
+            check.problem(
+                &path,
+                format!("unknown service tag {tag:?}: add it to the bank's `services` or use a listed tag"),
+            );
         } else if !seen.insert(tag.clone()) {
             check.problem(&path, format!("service tag {tag:?} is listed twice"));
         }
@@ -144,16 +110,9 @@ fn check_options(check: &mut Checker, raw: &[RawOption]) -> Vec<QuestionOption> 
     for (i, option) in raw.iter().enumerate() {
         let at = |key| [OPTIONS, Seg::Index(i), Seg::Key(key)];
         let text = check.text(&at("text"), &option.text, TextField::OptionText);
-        let explanation = check.text(
-            &at("explanation"),
-            &option.explanation,
-            TextField::OptionExplanation,
-        );
+        let explanation = check.text(&at("explanation"), &option.explanation, TextField::OptionExplanation);
         if !text.is_empty() && options.iter().any(|o| o.text == text) {
-            check.problem(
-                &at("text"),
-                format!("option {} repeats an earlier option's text", i + 1),
-            );
+            check.problem(&at("text"), format!("option {} repeats an earlier option's text", i + 1));
         }
         options.push(QuestionOption { text, explanation });
     }
@@ -174,65 +133,39 @@ fn check_key(check: &mut Checker, raw: &RawQuestion, stem: &str) -> Option<Answe
         other => &format!("a {}", other.as_str()),
     };
     if n < min || n > max {
-        let range = if max == usize::MAX {
-            format!("at least {min}")
-        } else {
-            format!("{min} to {max}")
-        };
-        check.problem(
-            &[OPTIONS],
-            format!("{kind} question needs {range} options; this one has {n}"),
-        );
+        let range = if max == usize::MAX { format!("at least {min}") } else { format!("{min} to {max}") };
+        check.problem(&[OPTIONS], format!("{kind} question needs {range} options; this one has {n}"));
     }
     let uses_correct = matches!(raw.kind, QuestionType::Single | QuestionType::Multiple);
     let uses_match = raw.kind == QuestionType::Matching;
     for (i, option) in raw.options.iter().enumerate() {
         let here = |key| [OPTIONS, Seg::Index(i), Seg::Key(key)];
         match (uses_correct, option.correct.is_some()) {
-            (true, false) => check.problem(
-                &[OPTIONS, Seg::Index(i)],
-                format!("option {} needs `correct`: true or false", i + 1),
-            ),
-            (false, true) => check.problem(
-                &here("correct"),
-                format!("{kind} question's options have no `correct` field"),
-            ),
+            (true, false) => {
+                check.problem(&[OPTIONS, Seg::Index(i)], format!("option {} needs `correct`: true or false", i + 1))
+            }
+            (false, true) => {
+                check.problem(&here("correct"), format!("{kind} question's options have no `correct` field"))
+            }
             _ => {}
         }
         match (uses_match, option.matches.is_some()) {
-            (true, false) => check.problem(
-                &[OPTIONS, Seg::Index(i)],
-                format!("prompt {} needs a `match`", i + 1),
-            ),
-            (false, true) => check.problem(
-                &here("match"),
-                format!("{kind} question's options have no `match` field"),
-            ),
+            (true, false) => check.problem(&[OPTIONS, Seg::Index(i)], format!("prompt {} needs a `match`", i + 1)),
+            (false, true) => check.problem(&here("match"), format!("{kind} question's options have no `match` field")),
             _ => {}
         }
     }
     if !uses_match && raw.responses.is_some() {
-        check.problem(
-            &[Seg::Key("responses")],
-            format!("{kind} question has no `responses`"),
-        );
+        check.problem(&[Seg::Key("responses")], format!("{kind} question has no `responses`"));
     }
-    let correct: BTreeSet<usize> = raw
-        .options
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.correct == Some(true))
-        .map(|(i, _)| i)
-        .collect();
+    let correct: BTreeSet<usize> =
+        raw.options.iter().enumerate().filter(|(_, o)| o.correct == Some(true)).map(|(i, _)| i).collect();
     match raw.kind {
         QuestionType::Single => {
             if correct.len() != 1 {
                 check.problem(
                     &[OPTIONS],
-                    format!(
-                        "a single question needs exactly 1 correct option; this one has {}",
-                        correct.len()
-                    ),
+                    format!("a single question needs exactly 1 correct option; this one has {}", correct.len()),
                 );
             }
             correct.first().map(|&i| AnswerKey::Single(i))
@@ -248,20 +181,12 @@ fn check_key(check: &mut Checker, raw: &RawQuestion, stem: &str) -> Option<Answe
                 if !stem.is_empty() && !stem.contains(&phrase) {
                     check.problem(
                         &[Seg::Key("stem")],
-                        format!(
-                            "the stem must say {phrase:?}: {} options are correct",
-                            correct.len()
-                        ),
+                        format!("the stem must say {phrase:?}: {} options are correct", correct.len()),
                     );
                 }
             } else {
-                check.problem(
-                    &[OPTIONS],
-                    format!(
-                        "{} correct options are more than a stem can ask for",
-                        correct.len()
-                    ),
-                );
+                check
+                    .problem(&[OPTIONS], format!("{} correct options are more than a stem can ask for", correct.len()));
             }
             Some(AnswerKey::Multiple(correct))
         }
@@ -285,10 +210,7 @@ fn check_matching(check: &mut Checker, raw: &RawQuestion) -> Option<AnswerKey> {
         responses.push(text);
     }
     if responses.len() < 2 {
-        check.problem(
-            &[Seg::Key("responses")],
-            "a matching question needs at least 2 responses",
-        );
+        check.problem(&[Seg::Key("responses")], "a matching question needs at least 2 responses");
     }
     let mut matches = Vec::new();
     for (i, option) in raw.options.iter().enumerate() {

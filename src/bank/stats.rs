@@ -34,30 +34,19 @@ pub struct LongestOptionIsKey {
 impl BankStats {
     pub fn of(pool: &Pool) -> BankStats {
         let bp = &pool.blueprint;
-        let mut by_domain: BTreeMap<String, usize> =
-            bp.domains.iter().map(|d| (d.id.to_string(), 0)).collect();
-        let mut by_task: BTreeMap<String, usize> = bp
-            .domains
-            .iter()
-            .flat_map(|d| &d.tasks)
-            .map(|t| (t.id.clone(), 0))
-            .collect();
-        let mut by_type: BTreeMap<String, usize> = QuestionType::ALL
-            .iter()
-            .map(|t| (t.as_str().to_string(), 0))
-            .collect();
+        let mut by_domain: BTreeMap<String, usize> = bp.domains.iter().map(|d| (d.id.to_string(), 0)).collect();
+        let mut by_task: BTreeMap<String, usize> =
+            bp.domains.iter().flat_map(|d| &d.tasks).map(|t| (t.id.clone(), 0)).collect();
+        let mut by_type: BTreeMap<String, usize> =
+            QuestionType::ALL.iter().map(|t| (t.as_str().to_string(), 0)).collect();
         let mut by_difficulty = BTreeMap::new();
         let mut by_service = BTreeMap::new();
         let (mut eligible, mut longest) = (0, 0);
         for q in &pool.questions {
             *by_domain.entry(q.domain.to_string()).or_default() += 1;
             *by_task.entry(q.task.clone()).or_default() += 1;
-            *by_type
-                .entry(q.question_type().as_str().to_string())
-                .or_default() += 1;
-            *by_difficulty
-                .entry(format!("{:?}", q.difficulty).to_lowercase())
-                .or_default() += 1;
+            *by_type.entry(q.question_type().as_str().to_string()).or_default() += 1;
+            *by_difficulty.entry(format!("{:?}", q.difficulty).to_lowercase()).or_default() += 1;
             for tag in q.service_rollup() {
                 *by_service.entry(tag.to_string()).or_default() += 1;
             }
@@ -69,20 +58,12 @@ impl BankStats {
             eligible += 1;
             let len = |i: usize| q.options[i].text.chars().count();
             let longest_key = key.iter().map(|&i| len(i)).max().unwrap_or(0);
-            let longest_wrong = (0..q.options.len())
-                .filter(|i| !key.contains(i))
-                .map(len)
-                .max()
-                .unwrap_or(0);
+            let longest_wrong = (0..q.options.len()).filter(|i| !key.contains(i)).map(len).max().unwrap_or(0);
             if longest_key > longest_wrong {
                 longest += 1;
             }
         }
-        let percent = if eligible == 0 {
-            0.0
-        } else {
-            (1000.0 * longest as f64 / eligible as f64).round() / 10.0
-        };
+        let percent = if eligible == 0 { 0.0 } else { (1000.0 * longest as f64 / eligible as f64).round() / 10.0 };
         BankStats {
             exam: bp.code.clone(),
             banks: pool.bank_ids.clone(),
@@ -93,11 +74,7 @@ impl BankStats {
             by_difficulty,
             by_service,
             case_studies: pool.case_studies.len(),
-            longest_option_is_key: LongestOptionIsKey {
-                eligible,
-                count: longest,
-                percent,
-            },
+            longest_option_is_key: LongestOptionIsKey { eligible, count: longest, percent },
         }
     }
 }

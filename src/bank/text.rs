@@ -51,10 +51,7 @@ impl TextField {
     }
 
     fn multiline(self) -> bool {
-        matches!(
-            self,
-            Self::Stem | Self::Scenario | Self::Explanation | Self::OptionExplanation
-        )
+        matches!(self, Self::Stem | Self::Scenario | Self::Explanation | Self::OptionExplanation)
     }
 }
 
@@ -84,15 +81,10 @@ fn describe(c: char) -> String {
 /// Checks and normalises one piece of bank text.
 pub fn clean(raw: &str, field: TextField) -> Result<String, String> {
     let text = raw.replace("\r\n", "\n").replace('\t', TAB_AS_SPACES);
-    if let Some(bad) = text
-        .chars()
-        .find(|&c| (c.is_control() && !(c == '\n' && field.multiline())) || is_format_character(c))
+    if let Some(bad) =
+        text.chars().find(|&c| (c.is_control() && !(c == '\n' && field.multiline())) || is_format_character(c))
     {
-        let what = if bad == '\n' {
-            "a line break".to_string()
-        } else {
-            describe(bad)
-        };
+        let what = if bad == '\n' { "a line break".to_string() } else { describe(bad) };
         return Err(format!("{} contains {what}", field.name()));
     }
     if text.trim().is_empty() {
@@ -100,11 +92,7 @@ pub fn clean(raw: &str, field: TextField) -> Result<String, String> {
     }
     let chars = text.chars().count();
     if chars > field.max_chars() {
-        return Err(format!(
-            "{} is {chars} characters long; the limit is {}",
-            field.name(),
-            field.max_chars()
-        ));
+        return Err(format!("{} is {chars} characters long; the limit is {}", field.name(), field.max_chars()));
     }
     Ok(text.trim().to_string())
 }
@@ -112,15 +100,7 @@ pub fn clean(raw: &str, field: TextField) -> Result<String, String> {
 /// Removes anything a terminal could act on from text that did not come through
 /// [`clean`] (error messages that quote user input, file names).
 pub fn make_printable(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() || is_format_character(c) {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
-        .collect()
+    text.chars().map(|c| if c.is_control() || is_format_character(c) { '\u{FFFD}' } else { c }).collect()
 }
 
 #[cfg(test)]
@@ -129,21 +109,14 @@ mod tests {
 
     #[test]
     fn normalises_line_endings_and_tabs() {
-        assert_eq!(
-            clean("a\r\nb\tc", TextField::Stem),
-            Ok("a\nb    c".to_string())
-        );
+        assert_eq!(clean("a\r\nb\tc", TextField::Stem), Ok("a\nb    c".to_string()));
     }
 
     #[test]
     fn refuses_escape_sequences_and_bidi_overrides() {
-        let err = clean("red \u{1b}[31m", TextField::Stem)
-            .err()
-            .unwrap_or_default();
+        let err = clean("red \u{1b}[31m", TextField::Stem).err().unwrap_or_default();
         assert!(err.contains("escape character"), "{err}");
-        let err = clean("abc\u{202E}def", TextField::OptionText)
-            .err()
-            .unwrap_or_default();
+        let err = clean("abc\u{202E}def", TextField::OptionText).err().unwrap_or_default();
         assert!(err.contains("U+202E"), "{err}");
         assert!(clean("\u{9b}31m", TextField::Stem).is_err());
         assert!(clean("a\u{7f}", TextField::Stem).is_err());
@@ -152,18 +125,13 @@ mod tests {
     #[test]
     fn line_breaks_only_where_text_may_span_lines() {
         assert!(clean("one\ntwo", TextField::Explanation).is_ok());
-        let err = clean("one\ntwo", TextField::OptionText)
-            .err()
-            .unwrap_or_default();
+        let err = clean("one\ntwo", TextField::OptionText).err().unwrap_or_default();
         assert_eq!(err, "option text contains a line break");
     }
 
     #[test]
     fn refuses_empty_and_over_long_text() {
-        assert_eq!(
-            clean("  ", TextField::Stem),
-            Err("stem is empty".to_string())
-        );
+        assert_eq!(clean("  ", TextField::Stem), Err("stem is empty".to_string()));
         let long = "x".repeat(601);
         assert_eq!(
             clean(&long, TextField::OptionText),
@@ -173,10 +141,7 @@ mod tests {
 
     #[test]
     fn keeps_wide_characters() {
-        assert_eq!(
-            clean("日本語の問題", TextField::Stem),
-            Ok("日本語の問題".to_string())
-        );
+        assert_eq!(clean("日本語の問題", TextField::Stem), Ok("日本語の問題".to_string()));
     }
 
     #[test]

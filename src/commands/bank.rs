@@ -33,73 +33,37 @@ pub fn validate(banks: &[PathBuf], out: &mut impl Write) -> Result<ExitCode> {
         writeln!(out, "no problems")?;
         Ok(ExitCode::SUCCESS)
     } else {
-        writeln!(
-            out,
-            "{} problem(s); skipped: {}",
-            library.problems.len(),
-            library.skipped.len()
-        )?;
+        writeln!(out, "{} problem(s); skipped: {}", library.problems.len(), library.skipped.len())?;
         Ok(ExitCode::FAILURE)
     }
 }
 
 /// Prints counts of the pool for one exam, as a table or one JSON object.
-pub fn stats(
-    banks: &[PathBuf],
-    exam: Option<&str>,
-    json: bool,
-    out: &mut impl Write,
-) -> Result<ExitCode> {
+pub fn stats(banks: &[PathBuf], exam: Option<&str>, json: bool, out: &mut impl Write) -> Result<ExitCode> {
     let library = Library::load(banks);
     let pool = match exam {
         Some(code) => library.pool(code),
         None => library.default_pool(),
     }
-    .ok_or_else(|| {
-        anyhow!(
-            "no loaded bank has a blueprint for {}",
-            exam.unwrap_or("any exam")
-        )
-    })?;
+    .ok_or_else(|| anyhow!("no loaded bank has a blueprint for {}", exam.unwrap_or("any exam")))?;
     let stats = BankStats::of(&pool);
     if json {
         serde_json::to_writer(&mut *out, &stats).context("writing JSON")?;
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
-    writeln!(
-        out,
-        "{} — {} questions, {} case studies",
-        stats.exam, stats.questions, stats.case_studies
-    )?;
+    writeln!(out, "{} — {} questions, {} case studies", stats.exam, stats.questions, stats.case_studies)?;
     writeln!(out, "banks: {}", make_printable(&stats.banks.join(", ")))?;
     for domain in &pool.blueprint.domains {
-        let n = stats
-            .by_domain
-            .get(&domain.id.to_string())
-            .copied()
-            .unwrap_or(0);
-        writeln!(
-            out,
-            "  domain {} {:<52} {n:>4}",
-            domain.id,
-            make_printable(&domain.name)
-        )?;
+        let n = stats.by_domain.get(&domain.id.to_string()).copied().unwrap_or(0);
+        writeln!(out, "  domain {} {:<52} {n:>4}", domain.id, make_printable(&domain.name))?;
         for task in &domain.tasks {
             let n = stats.by_task.get(&task.id).copied().unwrap_or(0);
-            writeln!(
-                out,
-                "    {:<4} {:<51} {n:>4}",
-                task.id,
-                clip(&make_printable(&task.name), 50)
-            )?;
+            writeln!(out, "    {:<4} {:<51} {n:>4}", task.id, clip(&make_printable(&task.name), 50))?;
         }
     }
     let line = |map: &std::collections::BTreeMap<String, usize>| {
-        map.iter()
-            .map(|(k, v)| format!("{} {v}", make_printable(k)))
-            .collect::<Vec<_>>()
-            .join(", ")
+        map.iter().map(|(k, v)| format!("{} {v}", make_printable(k))).collect::<Vec<_>>().join(", ")
     };
     writeln!(out, "types: {}", line(&stats.by_type))?;
     writeln!(out, "difficulty: {}", line(&stats.by_difficulty))?;
@@ -117,9 +81,6 @@ fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
     } else {
-        text.chars()
-            .take(max.saturating_sub(1))
-            .chain(['…'])
-            .collect()
+        text.chars().take(max.saturating_sub(1)).chain(['…']).collect()
     }
 }

@@ -38,12 +38,10 @@ pub fn is_correct(question: &Question, response: &Response) -> bool {
         (AnswerKey::Single(key), Response::Single(chosen)) => key == chosen,
         (AnswerKey::Multiple(key), Response::Multiple(chosen)) => key == chosen,
         (AnswerKey::Ordering, Response::Ordering(order)) => {
-            order.len() == question.options.len()
-                && order.iter().enumerate().all(|(i, &step)| i == step)
+            order.len() == question.options.len() && order.iter().enumerate().all(|(i, &step)| i == step)
         }
         (AnswerKey::Matching { matches, .. }, Response::Matching(chosen)) => {
-            matches.len() == chosen.len()
-                && matches.iter().zip(chosen).all(|(key, c)| Some(*key) == *c)
+            matches.len() == chosen.len() && matches.iter().zip(chosen).all(|(key, c)| Some(*key) == *c)
         }
         _ => false,
     }
@@ -55,8 +53,6 @@ pub fn correct_response(question: &Question) -> Response {
         AnswerKey::Single(i) => Response::Single(*i),
         AnswerKey::Multiple(set) => Response::Multiple(set.clone()),
         AnswerKey::Ordering => Response::Ordering((0..question.options.len()).collect()),
-        AnswerKey::Matching { matches, .. } => {
-            Response::Matching(matches.iter().map(|&m| Some(m)).collect())
-        }
+        AnswerKey::Matching { matches, .. } => Response::Matching(matches.iter().map(|&m| Some(m)).collect()),
     }
 }

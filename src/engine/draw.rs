@@ -23,10 +23,7 @@ impl StudyFilter {
     pub fn matches(&self, q: &Question) -> bool {
         self.domain.is_none_or(|d| q.domain == d)
             && self.task.as_ref().is_none_or(|t| &q.task == t)
-            && self
-                .service
-                .as_deref()
-                .is_none_or(|s| q.service_rollup().contains(s))
+            && self.service.as_deref().is_none_or(|s| q.service_rollup().contains(s))
             && self.kind.is_none_or(|k| q.question_type() == k)
             && self.difficulty.is_none_or(|d| q.difficulty == d)
     }
@@ -35,12 +32,7 @@ impl StudyFilter {
 /// How many questions of a mock exam come from each domain: the blueprint's
 /// weights applied to `total`, rounded by largest remainder so they add up.
 pub fn domain_quotas(blueprint: &Blueprint, total: usize) -> BTreeMap<u8, usize> {
-    let weight_sum: usize = blueprint
-        .domains
-        .iter()
-        .map(|d| d.weight as usize)
-        .sum::<usize>()
-        .max(1);
+    let weight_sum: usize = blueprint.domains.iter().map(|d| d.weight as usize).sum::<usize>().max(1);
     let mut quotas: Vec<(u8, usize, usize)> = blueprint
         .domains
         .iter()
@@ -78,17 +70,14 @@ fn units<'p>(questions: impl Iterator<Item = &'p Question>) -> Vec<Vec<&'p Quest
 }
 
 /// Takes whole units, in the given order, while they fit the per-domain quotas.
-fn fill<'p>(units: Vec<Vec<&'p Question>>, mut room: BTreeMap<u8, usize>) -> Vec<&'p Question> {
+fn fill(units: Vec<Vec<&Question>>, mut room: BTreeMap<u8, usize>) -> Vec<&Question> {
     let mut chosen = Vec::new();
     for unit in units {
         let mut need: BTreeMap<u8, usize> = BTreeMap::new();
         for q in &unit {
             *need.entry(q.domain).or_default() += 1;
         }
-        if need
-            .iter()
-            .all(|(d, n)| room.get(d).is_some_and(|r| r >= n))
-        {
+        if need.iter().all(|(d, n)| room.get(d).is_some_and(|r| r >= n)) {
             for (d, n) in need {
                 if let Some(r) = room.get_mut(&d) {
                     *r -= n;
@@ -101,12 +90,7 @@ fn fill<'p>(units: Vec<Vec<&'p Question>>, mut room: BTreeMap<u8, usize>) -> Vec
 }
 
 /// A study set: up to `count` matching questions in random order, case studies together.
-pub fn draw_study<'p>(
-    pool: &'p Pool,
-    filter: &StudyFilter,
-    count: usize,
-    rng: &mut impl Rng,
-) -> Vec<&'p Question> {
+pub fn draw_study<'p>(pool: &'p Pool, filter: &StudyFilter, count: usize, rng: &mut impl Rng) -> Vec<&'p Question> {
     let mut units = units(pool.questions.iter().filter(|q| filter.matches(q)));
     units.shuffle(rng);
     let mut chosen = Vec::new();

@@ -13,3 +13,8 @@ pub use answer::{Response, correct_response, is_correct};
 pub use draw::{StudyFilter, domain_quotas};
 pub use results::{QuestionOutcome, Results, Tally, estimate_scaled};
 pub use session::{ItemState, Mode, Session, SessionError, SessionState, Settings};
+
+#[cfg(test)]
+mod fixtures;
+#[cfg(test)]
+mod tests;

@@ -26,11 +26,7 @@ impl Tally {
 
     /// Percent correct, 0–100 (0 when nothing was asked).
     pub fn percent(self) -> f64 {
-        if self.total == 0 {
-            0.0
-        } else {
-            100.0 * self.correct as f64 / self.total as f64
-        }
+        if self.total == 0 { 0.0 } else { 100.0 * self.correct as f64 / self.total as f64 }
     }
 }
 
@@ -85,19 +81,10 @@ impl Results {
         let mut by_service: BTreeMap<String, Tally> = BTreeMap::new();
         let mut questions = Vec::new();
         for (question, item) in session.questions() {
-            let correct = item
-                .response
-                .as_ref()
-                .is_some_and(|r| answer::is_correct(question, r));
+            let correct = item.response.as_ref().is_some_and(|r| answer::is_correct(question, r));
             raw.add(correct);
-            by_domain
-                .entry(question.domain.to_string())
-                .or_default()
-                .add(correct);
-            by_task
-                .entry(question.task.clone())
-                .or_default()
-                .add(correct);
+            by_domain.entry(question.domain.to_string()).or_default().add(correct);
+            by_task.entry(question.task.clone()).or_default().add(correct);
             for tag in question.service_rollup() {
                 by_service.entry(tag.to_string()).or_default().add(correct);
             }

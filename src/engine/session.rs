@@ -48,23 +48,13 @@ pub struct Settings {
 
 impl Settings {
     pub fn study(filter: StudyFilter, questions: usize, seed: u64) -> Settings {
-        Settings {
-            mode: Mode::Study,
-            filter,
-            questions,
-            minutes: None,
-            seed,
-        }
+        Settings { mode: Mode::Study, filter, questions, minutes: None, seed }
     }
 
     /// A mock exam as the blueprint describes it, with the extra time candidates
     /// may request when `accommodation` is set.
     pub fn mock_exam(blueprint: &Blueprint, accommodation: bool, seed: u64) -> Settings {
-        let extra = if accommodation {
-            blueprint.accommodation_minutes
-        } else {
-            0
-        };
+        let extra = if accommodation { blueprint.accommodation_minutes } else { 0 };
         Settings {
             mode: Mode::Exam,
             filter: StudyFilter::default(),
@@ -159,19 +149,12 @@ impl Session {
     /// Rebuilds a saved session against the pool it was drawn from.
     pub fn restore(pool: &Pool, state: SessionState) -> Result<Session, SessionError> {
         if !state.exam.eq_ignore_ascii_case(&pool.blueprint.code) {
-            return Err(SessionError::OtherExam {
-                saved: state.exam,
-                pool: pool.blueprint.code.clone(),
-            });
+            return Err(SessionError::OtherExam { saved: state.exam, pool: pool.blueprint.code.clone() });
         }
         let missing: Vec<&str> = state
             .items
             .iter()
-            .filter(|item| {
-                !pool
-                    .question(&item.question_id)
-                    .is_some_and(|q| fits(q, item))
-            })
+            .filter(|item| !pool.question(&item.question_id).is_some_and(|q| fits(q, item)))
             .map(|item| item.question_id.as_str())
             .collect();
         if !missing.is_empty() {
@@ -180,18 +163,10 @@ impl Session {
         if state.items.is_empty() {
             return Err(SessionError::NoQuestions);
         }
-        let questions = state
-            .items
-            .iter()
-            .filter_map(|item| pool.question(&item.question_id).cloned())
-            .collect();
+        let questions = state.items.iter().filter_map(|item| pool.question(&item.question_id).cloned()).collect();
         let mut state = state;
         state.position = state.position.min(state.items.len() - 1);
-        Ok(Session {
-            state,
-            questions,
-            blueprint: pool.blueprint.clone(),
-        })
+        Ok(Session { state, questions, blueprint: pool.blueprint.clone() })
     }
 
     pub fn state(&self) -> &SessionState {
@@ -240,7 +215,7 @@ impl Session {
         self.state.position = index.min(self.len() - 1);
     }
 
-    pub fn next(&mut self) -> bool {
+    pub fn go_next(&mut self) -> bool {
         let moved = self.state.position + 1 < self.len();
         if moved {
             self.state.position += 1;
@@ -248,7 +223,7 @@ impl Session {
         moved
     }
 
-    pub fn previous(&mut self) -> bool {
+    pub fn go_previous(&mut self) -> bool {
         let moved = self.state.position > 0;
         self.state.position = self.state.position.saturating_sub(1);
         moved
@@ -275,10 +250,7 @@ impl Session {
     /// Study mode: locks the current answer and says whether it was right.
     pub fn submit(&mut self) -> Result<bool, SessionError> {
         let (question, item) = self.current();
-        let correct = item
-            .response
-            .as_ref()
-            .is_some_and(|r| answer::is_correct(question, r));
+        let correct = item.response.as_ref().is_some_and(|r| answer::is_correct(question, r));
         let i = self.state.position;
         self.state.items[i].submitted = true;
         Ok(correct)
@@ -323,11 +295,7 @@ impl Session {
     }
 
     pub fn answered_count(&self) -> usize {
-        self.state
-            .items
-            .iter()
-            .filter(|i| i.response.is_some())
-            .count()
+        self.state.items.iter().filter(|i| i.response.is_some()).count()
     }
 
     pub fn flagged_count(&self) -> usize {
@@ -339,9 +307,7 @@ fn new_item(question: &Question, rng: &mut StdRng) -> ItemState {
     let n = question.options.len();
     let mut order: Vec<usize> = (0..n).collect();
     order.shuffle(rng);
-    if question.question_type() == QuestionType::Ordering
-        && order.iter().enumerate().all(|(i, &o)| i == o)
-    {
+    if question.question_type() == QuestionType::Ordering && order.iter().enumerate().all(|(i, &o)| i == o) {
         order.rotate_left(1); // never start an ordering question already solved
     }
     let response_order = match &question.key {
@@ -382,11 +348,7 @@ pub fn response_fits(question: &Question, response: &Response) -> bool {
             sorted == (0..n).collect::<Vec<_>>()
         }
         (QuestionType::Matching, Response::Matching(chosen)) => {
-            chosen.len() == n
-                && chosen
-                    .iter()
-                    .flatten()
-                    .all(|&r| r < response_count(question))
+            chosen.len() == n && chosen.iter().flatten().all(|&r| r < response_count(question))
         }
         _ => false,
     }
@@ -397,9 +359,6 @@ fn fits(question: &Question, item: &ItemState) -> bool {
     let mut order = item.order.clone();
     order.sort_unstable();
     order == (0..question.options.len()).collect::<Vec<_>>()
-        && item
-            .response
-            .as_ref()
-            .is_none_or(|r| response_fits(question, r))
+        && item.response.as_ref().is_none_or(|r| response_fits(question, r))
         && item.response_order.len() == response_count(question)
 }
