@@ -28,6 +28,85 @@ pub enum Command {
     /// Check and count question banks.
     #[command(subcommand)]
     Bank(BankCommand),
+    /// Start a study session: answer, see why, move on.
+    Study(StudyArgs),
+    /// Start a timed mock exam drawn to the blueprint's domain weights.
+    Exam(ExamArgs),
+    /// Resume the most recent unfinished session.
+    Resume,
+    /// Show past attempts, or export them.
+    History(HistoryArgs),
+    /// All-time figures: percent correct by domain, task and service, weakest areas, trend.
+    Stats {
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct StudyArgs {
+    /// Only questions of this domain (1-4).
+    #[arg(long)]
+    pub domain: Option<u8>,
+    /// Only questions of this task statement, e.g. 1.2.
+    #[arg(long)]
+    pub task: Option<String>,
+    /// Only questions tagged with this service, e.g. glue, step-functions, sagemaker.
+    #[arg(long)]
+    pub service: Option<String>,
+    /// Only questions of this type: single, multiple, ordering or matching.
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+    /// How many questions.
+    #[arg(long, default_value_t = 10)]
+    pub count: usize,
+    /// Seed for the draw and the option order (default: random).
+    #[arg(long)]
+    pub seed: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExamArgs {
+    /// Time limit in minutes (default: the blueprint's, 130 for MLA-C01).
+    #[arg(long)]
+    pub minutes: Option<u32>,
+    /// Number of questions (default: the blueprint's, 65 for MLA-C01).
+    #[arg(long)]
+    pub questions: Option<usize>,
+    /// Add the extra time candidates may request (+30 minutes for MLA-C01).
+    #[arg(long)]
+    pub accommodation: bool,
+    /// Seed for the draw and the option order (default: random).
+    #[arg(long)]
+    pub seed: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Print the full records as a JSON array.
+    #[arg(long)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Option<HistoryCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HistoryCommand {
+    /// Export the history as JSON or CSV.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// CSV: one row per answered question instead of one per attempt.
+        #[arg(long)]
+        per_question: bool,
+        /// Replace an existing output file.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

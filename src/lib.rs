@@ -9,3 +9,5 @@ pub mod bank;
 pub mod cli;
 pub mod commands;
 pub mod engine;
+pub mod store;
+pub mod ui;

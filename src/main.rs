@@ -3,6 +3,7 @@
 use clap::Parser;
 use mla_quiz::cli::{BankCommand, Cli, Command};
 use mla_quiz::commands;
+use mla_quiz::commands::tui::Start;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -17,10 +18,13 @@ fn main() -> ExitCode {
         Some(Command::Bank(BankCommand::Stats { json, exam })) => {
             commands::bank::stats(banks, exam.as_deref(), json, &mut stdout)
         }
-        None => {
-            eprintln!("mla-quiz: the terminal UI is not built yet; try `mla-quiz bank stats`");
-            Ok(ExitCode::FAILURE)
-        }
+        None => commands::tui::run(&cli.global, Start::Home),
+        Some(Command::Study(args)) => commands::tui::run(&cli.global, Start::Study(args)),
+        Some(Command::Exam(args)) => commands::tui::run(&cli.global, Start::Exam(args)),
+        Some(Command::Resume) => commands::tui::run(&cli.global, Start::Resume),
+        // TEMPORARY until the history commands land (helper-9); removed before commit.
+        #[allow(unreachable_patterns)]
+        Some(_) => Ok(ExitCode::FAILURE),
     };
     result.unwrap_or_else(|error| {
         eprintln!("mla-quiz: {error:#}");

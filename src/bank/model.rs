@@ -145,13 +145,19 @@ impl Question {
     }
 
     /// The service tags, with `sagemaker` added when any `sagemaker-*` capability is tagged.
-    pub fn service_rollup(&self) -> BTreeSet<&str> {
-        let mut tags: BTreeSet<&str> = self.services.iter().map(String::as_str).collect();
-        if tags.iter().any(|t| t.starts_with("sagemaker-")) {
-            tags.insert("sagemaker");
-        }
-        tags
+    pub fn service_rollup(&self) -> BTreeSet<String> {
+        service_rollup(&self.services)
     }
+}
+
+/// Service tags with `sagemaker` added when any `sagemaker-*` capability is among them,
+/// so that breakdowns show SageMaker as a whole as well as each capability.
+pub fn service_rollup(services: &[String]) -> BTreeSet<String> {
+    let mut tags: BTreeSet<String> = services.iter().cloned().collect();
+    if tags.iter().any(|t| t.starts_with("sagemaker-")) {
+        tags.insert("sagemaker".to_string());
+    }
+    tags
 }
 
 /// A scenario shared by two or more questions.

@@ -103,6 +103,15 @@ pub fn make_printable(text: &str) -> String {
     text.chars().map(|c| if c.is_control() || is_format_character(c) { '\u{FFFD}' } else { c }).collect()
 }
 
+/// Shortens text to at most `max` characters, ending with "…" when cut.
+pub fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        text.chars().take(max.saturating_sub(1)).chain(['…']).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

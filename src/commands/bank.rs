@@ -1,7 +1,7 @@
 //! `mla-quiz bank validate` and `mla-quiz bank stats`.
 
 use crate::bank::stats::BankStats;
-use crate::bank::text::make_printable;
+use crate::bank::text::{clip, make_printable};
 use crate::bank::{Library, Origin};
 use anyhow::{Context, Result, anyhow};
 use std::io::Write;
@@ -75,12 +75,4 @@ pub fn stats(banks: &[PathBuf], exam: Option<&str>, json: bool, out: &mut impl W
         longest.count, longest.eligible, longest.percent
     )?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        text.chars().take(max.saturating_sub(1)).chain(['…']).collect()
-    }
 }

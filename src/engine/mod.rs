@@ -11,7 +11,7 @@ pub mod session;
 
 pub use answer::{Response, correct_response, is_correct};
 pub use draw::{StudyFilter, domain_quotas};
-pub use results::{QuestionOutcome, Results, Tally, estimate_scaled};
+pub use results::{QuestionOutcome, Results, Summary, Tally, estimate_scaled};
 pub use session::{ItemState, Mode, Session, SessionError, SessionState, Settings};
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 
 use super::answer::{self, Response};
 use super::session::{Mode, Session};
-use crate::bank::{QuestionType, ScoreScale};
+use crate::bank::{QuestionType, ScoreScale, service_rollup};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -45,9 +45,16 @@ pub struct QuestionOutcome {
     pub seconds: u64,
 }
 
-/// The graded result of a session.
+/// The graded result of a session: the summary and every question's outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Results {
+    pub summary: Summary,
+    pub questions: Vec<QuestionOutcome>,
+}
+
+/// The scores of a session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
     pub mode: Mode,
     pub raw: Tally,
     pub answered: usize,
@@ -60,7 +67,6 @@ pub struct Results {
     pub by_task: BTreeMap<String, Tally>,
     /// `sagemaker-*` capabilities are also counted under `sagemaker`.
     pub by_service: BTreeMap<String, Tally>,
-    pub questions: Vec<QuestionOutcome>,
 }
 
 /// A linear map of the fraction correct onto the scale: 0 % → min, 100 % → max.
@@ -73,21 +79,15 @@ pub fn estimate_scaled(raw: Tally, scale: ScoreScale) -> u32 {
 }
 
 impl Results {
+    /// Grades a session. A mock exam counts every question (unanswered is
+    /// wrong); a study session counts only the questions whose answer was submitted.
     pub fn of(session: &Session) -> Results {
-        let blueprint = session.blueprint();
-        let mut raw = Tally::default();
-        let mut by_domain: BTreeMap<String, Tally> = BTreeMap::new();
-        let mut by_task: BTreeMap<String, Tally> = BTreeMap::new();
-        let mut by_service: BTreeMap<String, Tally> = BTreeMap::new();
         let mut questions = Vec::new();
         for (question, item) in session.questions() {
-            let correct = item.response.as_ref().is_some_and(|r| answer::is_correct(question, r));
-            raw.add(correct);
-            by_domain.entry(question.domain.to_string()).or_default().add(correct);
-            by_task.entry(question.task.clone()).or_default().add(correct);
-            for tag in question.service_rollup() {
-                by_service.entry(tag.to_string()).or_default().add(correct);
+            if session.mode() == Mode::Study && !item.submitted {
+                continue;
             }
+            let correct = item.response.as_ref().is_some_and(|r| answer::is_correct(question, r));
             questions.push(QuestionOutcome {
                 id: question.id.clone(),
                 domain: question.domain,
@@ -100,19 +100,38 @@ impl Results {
                 seconds: item.millis / 1000,
             });
         }
-        let scaled_estimate = estimate_scaled(raw, blueprint.scale);
-        Results {
-            mode: session.mode(),
+        let summary = Summary::of(session.mode(), &questions, session.blueprint().scale, session.elapsed().as_secs());
+        Results { summary, questions }
+    }
+}
+
+impl Summary {
+    /// Scores and breakdowns of a list of outcomes.
+    pub fn of(mode: Mode, questions: &[QuestionOutcome], scale: ScoreScale, seconds: u64) -> Summary {
+        let mut raw = Tally::default();
+        let mut by_domain: BTreeMap<String, Tally> = BTreeMap::new();
+        let mut by_task: BTreeMap<String, Tally> = BTreeMap::new();
+        let mut by_service: BTreeMap<String, Tally> = BTreeMap::new();
+        for q in questions {
+            raw.add(q.correct);
+            by_domain.entry(q.domain.to_string()).or_default().add(q.correct);
+            by_task.entry(q.task.clone()).or_default().add(q.correct);
+            for tag in service_rollup(&q.services) {
+                by_service.entry(tag).or_default().add(q.correct);
+            }
+        }
+        let scaled_estimate = estimate_scaled(raw, scale);
+        Summary {
+            mode,
             raw,
-            answered: session.answered_count(),
+            answered: questions.iter().filter(|q| q.response.is_some()).count(),
             scaled_estimate,
-            scale: blueprint.scale,
-            passed: scaled_estimate >= blueprint.scale.pass,
-            seconds: session.elapsed().as_secs(),
+            scale,
+            passed: scaled_estimate >= scale.pass,
+            seconds,
             by_domain,
             by_task,
             by_service,
-            questions,
         }
     }
 }

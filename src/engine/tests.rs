@@ -161,19 +161,19 @@ fn results_grade_and_break_down_by_domain_task_and_service() {
     session.go_to(0);
     session.toggle_flag();
     let results = Results::of(&session);
-    assert_eq!(results.raw, Tally { correct: 44, total: 65 });
-    assert_eq!(results.answered, 44);
-    assert_eq!(results.scaled_estimate, 709);
-    assert!(!results.passed);
-    let domain_total: usize = results.by_domain.values().map(|t| t.total).sum();
+    assert_eq!(results.summary.raw, Tally { correct: 44, total: 65 });
+    assert_eq!(results.summary.answered, 44);
+    assert_eq!(results.summary.scaled_estimate, 709);
+    assert!(!results.summary.passed);
+    let domain_total: usize = results.summary.by_domain.values().map(|t| t.total).sum();
     assert_eq!(domain_total, 65);
-    let task_correct: usize = results.by_task.values().map(|t| t.correct).sum();
+    let task_correct: usize = results.summary.by_task.values().map(|t| t.correct).sum();
     assert_eq!(task_correct, 44);
-    let sagemaker = results.by_service.get("sagemaker").copied().unwrap_or_default();
-    let clarify = results.by_service.get("sagemaker-clarify").copied().unwrap_or_default();
+    let sagemaker = results.summary.by_service.get("sagemaker").copied().unwrap_or_default();
+    let clarify = results.summary.by_service.get("sagemaker-clarify").copied().unwrap_or_default();
     assert_eq!(sagemaker, clarify);
     assert!(results.questions[0].flagged);
-    assert_eq!(results.seconds, 88);
+    assert_eq!(results.summary.seconds, 88);
 }
 
 #[test]
@@ -261,7 +261,7 @@ proptest! {
             }
         }
         let results = Results::of(&session);
-        prop_assert_eq!(results.raw.correct, expected);
-        prop_assert_eq!(results.passed, results.scaled_estimate >= 720);
+        prop_assert_eq!(results.summary.raw.correct, expected);
+        prop_assert_eq!(results.summary.passed, results.summary.scaled_estimate >= 720);
     }
 }

@@ -1,0 +1,502 @@
+//! The question screen of a study session or mock exam, and the exam's
+//! question grid. Keys become engine calls; drawing reads the session.
+
+use crate::bank::{CaseStudy, QuestionType};
+use crate::engine::{Mode, Response, Session};
+use crate::ui::document::{self, Document, View};
+use crate::ui::input::Input;
+use crate::ui::keys::{self, KeyHelp};
+use crate::ui::theme::Theme;
+use crate::ui::widgets;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// What a key press on this screen asks the app to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    /// The session changed in a way worth saving (answer, flag, position).
+    Changed,
+    /// Study: the user ends the session; exam: asks to leave.
+    Leave,
+    /// Exam: asks to submit.
+    AskSubmit,
+    /// Study: last question done.
+    Finished,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pane {
+    Question,
+    Grid { selected: usize },
+}
+
+pub struct SessionScreen {
+    pub session: Session,
+    case_studies: BTreeMap<String, CaseStudy>,
+    view: Pane,
+    cursor: usize,
+    arrangement: Vec<usize>,
+    grabbed: bool,
+    scroll: usize,
+    follow_cursor: bool,
+    /// From the last draw: where the body was and where each row's lines are.
+    last_body: Rect,
+    last_rows: Vec<(usize, usize)>,
+    /// Exam time warnings already given (minutes).
+    warned: Vec<u64>,
+    pub banner: Option<String>,
+}
+
+const WARN_AT_MINUTES: [u64; 2] = [10, 1];
+
+impl SessionScreen {
+    pub fn new(session: Session, case_studies: BTreeMap<String, CaseStudy>) -> SessionScreen {
+        let mut screen = SessionScreen {
+            session,
+            case_studies,
+            view: Pane::Question,
+            cursor: 0,
+            arrangement: Vec::new(),
+            grabbed: false,
+            scroll: 0,
+            follow_cursor: true,
+            last_body: Rect::default(),
+            last_rows: Vec::new(),
+            warned: Vec::new(),
+            banner: None,
+        };
+        // Warnings already past (a resumed exam) are not repeated.
+        if let Some(left) = screen.session.time_left() {
+            screen.warned = WARN_AT_MINUTES.into_iter().filter(|m| left <= Duration::from_secs(m * 60)).collect();
+        }
+        screen.enter_question();
+        screen
+    }
+
+    pub fn keys(&self) -> &'static [KeyHelp] {
+        match (self.session.mode(), self.view) {
+            (Mode::Exam, Pane::Grid { .. }) => keys::GRID,
+            (Mode::Exam, Pane::Question) => keys::EXAM,
+            (Mode::Study, _) => keys::STUDY,
+        }
+    }
+
+    fn feedback(&self) -> bool {
+        self.session.mode() == Mode::Study && self.session.current().1.submitted
+    }
+
+    /// Resets the per-question view state after moving to another question.
+    fn enter_question(&mut self) {
+        let (q, item) = self.session.current();
+        self.arrangement = match &item.response {
+            Some(Response::Ordering(order)) => order.clone(),
+            _ if q.question_type() == QuestionType::Ordering => item.order.clone(),
+            _ => Vec::new(),
+        };
+        self.cursor = 0;
+        self.grabbed = false;
+        self.scroll = 0;
+        self.follow_cursor = true;
+    }
+
+    fn rows(&self) -> usize {
+        self.session.current().0.options.len()
+    }
+
+    /// Reports time passing; returns true when the exam just ran out of time.
+    pub fn tick(&mut self, elapsed: Duration) -> bool {
+        let was_finished = self.session.is_finished();
+        self.session.spend(elapsed);
+        if let Some(left) = self.session.time_left() {
+            for minutes in WARN_AT_MINUTES {
+                if left <= Duration::from_secs(minutes * 60) && !self.warned.contains(&minutes) && left > Duration::ZERO
+                {
+                    self.warned.push(minutes);
+                    let unit = if minutes == 1 { "minute" } else { "minutes" };
+                    self.banner = Some(format!("{minutes} {unit} left"));
+                }
+            }
+        }
+        !was_finished && self.session.is_finished()
+    }
+
+    pub fn handle(&mut self, input: Input) -> Outcome {
+        self.banner = None;
+        match self.view {
+            Pane::Grid { selected } => self.handle_grid(input, selected),
+            Pane::Question => self.handle_question(input),
+        }
+    }
+
+    fn go(&mut self, index: usize) -> Outcome {
+        if index == self.session.position() {
+            return Outcome::Stay;
+        }
+        self.session.go_to(index);
+        self.enter_question();
+        Outcome::Changed
+    }
+
+    fn handle_grid(&mut self, input: Input, selected: usize) -> Outcome {
+        let n = self.session.len();
+        let per_row = widgets::grid_columns(self.last_body.width);
+        let select = |i: usize| Pane::Grid { selected: i.min(n - 1) };
+        match input {
+            Input::Left => self.view = select(selected.saturating_sub(1)),
+            Input::Right => self.view = select(selected + 1),
+            Input::Up => self.view = select(selected.saturating_sub(per_row)),
+            Input::Down if selected + per_row < n => self.view = select(selected + per_row),
+            Input::Home => self.view = select(0),
+            Input::End => self.view = select(n - 1),
+            Input::Char('u') | Input::Char('f') => {
+                let want_flag = input == Input::Char('f');
+                let found = (1..=n).map(|d| (selected + d) % n).find(|&i| {
+                    self.session.item(i).is_some_and(|it| if want_flag { it.flagged } else { it.response.is_none() })
+                });
+                if let Some(i) = found {
+                    self.view = select(i);
+                }
+            }
+            Input::Enter | Input::Space => {
+                self.view = Pane::Question;
+                self.go(selected);
+                return Outcome::Changed;
+            }
+            Input::Click { column, row } => {
+                if let Some(i) = widgets::grid_hit(self.last_body, n, column, row) {
+                    self.view = Pane::Question;
+                    self.go(i);
+                    return Outcome::Changed;
+                }
+            }
+            Input::Char('s') => return Outcome::AskSubmit,
+            Input::Back | Input::Char('g') => self.view = Pane::Question,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn handle_question(&mut self, input: Input) -> Outcome {
+        let exam = self.session.mode() == Mode::Exam;
+        let kind = self.session.current().0.question_type();
+        match input {
+            Input::Up if self.grabbed => return self.move_step(-1),
+            Input::Down if self.grabbed => return self.move_step(1),
+            Input::MoveUp if kind == QuestionType::Ordering => return self.move_step(-1),
+            Input::MoveDown if kind == QuestionType::Ordering => return self.move_step(1),
+            Input::Up => self.move_cursor(-1),
+            Input::Down => self.move_cursor(1),
+            Input::PageUp | Input::ScrollUp => self.scroll_by(-(i64::from(self.last_body.height.max(2)) - 1)),
+            Input::PageDown | Input::ScrollDown => self.scroll_by(i64::from(self.last_body.height.max(2)) - 1),
+            Input::Right | Input::Char('n') => {
+                let next = self.session.position() + 1;
+                if next < self.session.len() {
+                    return self.go(next);
+                }
+            }
+            Input::Left | Input::Char('p') => return self.go(self.session.position().saturating_sub(1)),
+            Input::Char('m') => {
+                self.session.toggle_flag();
+                return Outcome::Changed;
+            }
+            Input::Char('g') if exam => {
+                self.view = Pane::Grid { selected: self.session.position() };
+            }
+            Input::Char('s') if exam => return Outcome::AskSubmit,
+            Input::Back => return Outcome::Leave,
+            Input::Enter if !exam => return self.study_enter(),
+            Input::Enter if kind == QuestionType::Ordering => return self.save_arrangement(),
+            Input::Enter | Input::Space => return self.act_on_row(self.cursor, false),
+            Input::Backspace => return self.clear(),
+            Input::Char(c) => {
+                if let Some(d) = c.to_digit(10).filter(|d| *d >= 1) {
+                    let n = usize::try_from(d).unwrap_or(1) - 1;
+                    return if kind == QuestionType::Matching { self.set_match(n) } else { self.pick_row(n) };
+                }
+                if let Some(row) = ('a'..='f').position(|l| l == c) {
+                    return self.pick_row(row);
+                }
+            }
+            Input::Click { column, row } => {
+                let hit = self.row_at(column, row);
+                if let Some(r) = hit {
+                    self.cursor = r;
+                    return self.act_on_row(r, true);
+                }
+            }
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn study_enter(&mut self) -> Outcome {
+        if self.feedback() {
+            let next = self.session.position() + 1;
+            return if next < self.session.len() { self.go(next) } else { Outcome::Finished };
+        }
+        let (q, item) = self.session.current();
+        if q.question_type() == QuestionType::Ordering && item.response.is_none() {
+            self.save_arrangement();
+        }
+        let (q, item) = self.session.current();
+        let complete = item.response.as_ref().map(|r| r.is_complete(q));
+        let (q, item) = (q.clone(), item.clone());
+        match complete {
+            Some(true) => {
+                let verdict = match self.session.submit() {
+                    Ok(true) => "✔ Correct".to_string(),
+                    _ => match document::key_letters(&q, &item) {
+                        Some(letters) => format!("✘ Incorrect: the answer is {letters}"),
+                        None => "✘ Incorrect: see the right answer below".to_string(),
+                    },
+                };
+                self.banner = Some(format!("{verdict} · Enter: next"));
+                self.scroll = 0;
+                self.follow_cursor = false;
+                Outcome::Changed
+            }
+            Some(false) => {
+                self.banner = Some(match q.question_type() {
+                    QuestionType::Matching => "Choose a response for every prompt before submitting".to_string(),
+                    _ => format!("Choose {} before submitting", q.required_choices()),
+                });
+                Outcome::Stay
+            }
+            None if q.question_type() == QuestionType::Single || q.question_type() == QuestionType::Multiple => {
+                self.act_on_row(self.cursor, false)
+            }
+            None => Outcome::Stay,
+        }
+    }
+
+    fn move_cursor(&mut self, delta: i64) {
+        let rows = self.rows();
+        if rows > 0 {
+            self.cursor = (self.cursor as i64 + delta).clamp(0, rows as i64 - 1) as usize;
+            self.follow_cursor = true;
+        }
+    }
+
+    fn scroll_by(&mut self, delta: i64) {
+        self.scroll = (self.scroll as i64 + delta).max(0) as usize;
+        self.follow_cursor = false;
+    }
+
+    /// Picks (single), toggles (multiple), grabs (ordering) or cycles (matching) the row.
+    fn act_on_row(&mut self, row: usize, from_click: bool) -> Outcome {
+        match self.session.current().0.question_type() {
+            QuestionType::Ordering if from_click => Outcome::Stay,
+            QuestionType::Ordering => {
+                self.grabbed = !self.grabbed;
+                Outcome::Stay
+            }
+            QuestionType::Matching => {
+                self.cursor = row;
+                self.cycle_match()
+            }
+            _ => self.pick_row(row),
+        }
+    }
+
+    fn pick_row(&mut self, row: usize) -> Outcome {
+        let (q, item) = self.session.current();
+        if row >= q.options.len() {
+            return Outcome::Stay;
+        }
+        self.cursor = row;
+        self.follow_cursor = true;
+        let option = item.order[row];
+        let response = match (q.question_type(), &item.response) {
+            (QuestionType::Single, _) => Response::Single(option),
+            (QuestionType::Multiple, Some(Response::Multiple(set))) => {
+                let mut set = set.clone();
+                if !set.remove(&option) {
+                    set.insert(option);
+                }
+                Response::Multiple(set)
+            }
+            (QuestionType::Multiple, _) => Response::Multiple([option].into()),
+            _ => return Outcome::Stay,
+        };
+        self.respond(response)
+    }
+
+    fn respond(&mut self, response: Response) -> Outcome {
+        match self.session.respond(response) {
+            Ok(()) => Outcome::Changed,
+            Err(e) => {
+                self.banner = Some(e.to_string());
+                Outcome::Stay
+            }
+        }
+    }
+
+    fn move_step(&mut self, delta: i64) -> Outcome {
+        let n = self.arrangement.len();
+        let target = self.cursor as i64 + delta;
+        if n == 0 || target < 0 || target >= n as i64 || self.session.current().1.submitted {
+            return Outcome::Stay;
+        }
+        let target = target as usize;
+        self.arrangement.swap(self.cursor, target);
+        self.cursor = target;
+        self.follow_cursor = true;
+        self.save_arrangement()
+    }
+
+    fn save_arrangement(&mut self) -> Outcome {
+        self.respond(Response::Ordering(self.arrangement.clone()))
+    }
+
+    fn matching_state(&self) -> (Vec<Option<usize>>, Vec<usize>, usize) {
+        let (q, item) = self.session.current();
+        let chosen = match &item.response {
+            Some(Response::Matching(c)) => c.clone(),
+            _ => vec![None; q.options.len()],
+        };
+        let prompt = item.order.get(self.cursor).copied().unwrap_or(0);
+        (chosen, item.response_order.clone(), prompt)
+    }
+
+    /// Sets the response numbered `n` (display order) for the prompt under the cursor.
+    fn set_match(&mut self, n: usize) -> Outcome {
+        let (mut chosen, order, prompt) = self.matching_state();
+        let Some(&response) = order.get(n) else { return Outcome::Stay };
+        chosen[prompt] = Some(response);
+        self.respond(Response::Matching(chosen))
+    }
+
+    fn cycle_match(&mut self) -> Outcome {
+        let (mut chosen, order, prompt) = self.matching_state();
+        let current = chosen[prompt].and_then(|r| order.iter().position(|&o| o == r));
+        let next = current.map_or(0, |p| (p + 1) % order.len().max(1));
+        chosen[prompt] = order.get(next).copied();
+        self.respond(Response::Matching(chosen))
+    }
+
+    fn clear(&mut self) -> Outcome {
+        let kind = self.session.current().0.question_type();
+        if kind == QuestionType::Matching {
+            let (mut chosen, _, prompt) = self.matching_state();
+            if chosen[prompt].is_some() {
+                chosen[prompt] = None;
+                return self.respond(Response::Matching(chosen));
+            }
+        }
+        Outcome::Stay
+    }
+
+    fn row_at(&self, column: u16, row: u16) -> Option<usize> {
+        let body = self.last_body;
+        if column < body.x || column >= body.right() || row < body.y || row >= body.bottom() {
+            return None;
+        }
+        let line = self.scroll + usize::from(row - body.y);
+        self.last_rows.iter().position(|&(first, last)| line >= first && line <= last)
+    }
+
+    pub fn render(&mut self, frame: &mut Frame, area: Rect, theme: Theme) {
+        let header_height = if self.session.mode() == Mode::Study { 3 } else { 2 };
+        let [header, body, footer] =
+            Layout::vertical([Constraint::Length(header_height), Constraint::Fill(1), Constraint::Length(1)])
+                .areas(area);
+        self.render_header(frame, header, theme);
+        widgets::footer(frame, footer, self.keys(), theme);
+        match self.view {
+            Pane::Grid { selected } => {
+                self.last_body = body;
+                widgets::grid(frame, body, &self.session, selected, theme);
+            }
+            Pane::Question => self.render_question(frame, body, theme),
+        }
+    }
+
+    fn render_question(&mut self, frame: &mut Frame, body: Rect, theme: Theme) {
+        let text_area = Rect { width: body.width.saturating_sub(1), ..body };
+        let feedback = self.feedback();
+        let (question, item) = self.session.current();
+        let view = View {
+            question,
+            item,
+            case_study: question.case_study.as_ref().and_then(|id| self.case_studies.get(id)),
+            cursor: (!feedback).then_some(self.cursor),
+            arrangement: &self.arrangement,
+            grabbed: self.grabbed,
+            feedback,
+            theme,
+        };
+        let doc: Document = document::layout(&view, usize::from(text_area.width));
+        let height = usize::from(text_area.height);
+        let max_scroll = doc.lines.len().saturating_sub(height);
+        if self.follow_cursor
+            && let Some(&(first, last)) = doc.rows.get(self.cursor)
+        {
+            if last >= self.scroll + height {
+                self.scroll = (last + 1).saturating_sub(height);
+            }
+            if first < self.scroll {
+                self.scroll = first;
+            }
+        }
+        self.scroll = self.scroll.min(max_scroll);
+        self.last_body = text_area;
+        self.last_rows = doc.rows;
+        let scroll = u16::try_from(self.scroll).unwrap_or(u16::MAX);
+        frame.render_widget(Paragraph::new(doc.lines.clone()).scroll((scroll, 0)), text_area);
+        if max_scroll > 0 {
+            let mut state = ScrollbarState::new(max_scroll).position(self.scroll);
+            frame.render_stateful_widget(Scrollbar::new(ScrollbarOrientation::VerticalRight), body, &mut state);
+        }
+    }
+
+    fn render_header(&self, frame: &mut Frame, area: Rect, theme: Theme) {
+        let s = &self.session;
+        let (question, item) = s.current();
+        let mut first = vec![
+            Span::styled(format!("{} ", s.mode().label()), theme.title()),
+            Span::raw(format!("· Question {} of {} ", s.position() + 1, s.len())),
+        ];
+        if item.flagged {
+            first.push(Span::styled("⚑ flagged ", theme.flag()));
+        }
+        if let Some(left) = s.time_left() {
+            first.push(Span::raw(format!("· {} flagged · ", s.flagged_count())));
+            let style = if left <= Duration::from_secs(600) { theme.warning() } else { theme.title() };
+            first.push(Span::styled(format!("⏱ {}", widgets::clock(left)), style));
+        }
+        if let Some(banner) = &self.banner {
+            first.push(Span::styled(format!("  {banner}"), theme.warning()));
+        }
+        let blueprint = s.blueprint();
+        let task = blueprint.task(&question.task).map_or("", |t| t.name.as_str());
+        let second = format!("Domain {} › {} {task}", question.domain, question.task);
+        let mut lines = vec![Line::from(first), Line::styled(second, theme.dim())];
+        if s.mode() == Mode::Study {
+            lines.push(self.running_score(theme));
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+
+    fn running_score(&self, theme: Theme) -> Line<'static> {
+        let mut spans = vec![Span::styled("Score ", theme.dim())];
+        let (mut right, mut done) = (0, 0);
+        for domain in &self.session.blueprint().domains {
+            let (mut r, mut d) = (0, 0);
+            for (q, item) in self.session.questions().filter(|(q, i)| q.domain == domain.id && i.submitted) {
+                d += 1;
+                r += usize::from(item.response.as_ref().is_some_and(|resp| crate::engine::is_correct(q, resp)));
+            }
+            right += r;
+            done += d;
+            let text = if d == 0 { format!("D{} –  ", domain.id) } else { format!("D{} {r}/{d}  ", domain.id) };
+            spans.push(Span::raw(text));
+        }
+        spans.push(Span::styled(format!("Total {right}/{done}"), theme.title()));
+        Line::from(spans)
+    }
+}

@@ -1,0 +1,351 @@
+//! Tests of the whole UI on ratatui's test backend: snapshots of every screen
+//! at 80×24 and 120×40, colour and NO_COLOR checks on cells, resizing down to
+//! 1×1, and random key sequences that must never panic or break the session.
+
+use super::app::App;
+use super::input::Input;
+use super::theme::Theme;
+use crate::bank::{BankSource, Library, Pool};
+use crate::engine::{Mode, Settings, StudyFilter, session::response_fits};
+use crate::store::Store;
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use std::path::Path;
+use std::time::Duration;
+
+fn fixture_pool() -> Pool {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ui-bank");
+    let source = BankSource::folder(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let library = Library::from_sources(vec![source]);
+    assert!(library.problems.is_empty(), "{:?}", library.problems);
+    library.default_pool().unwrap_or_else(|| panic!("no pool"))
+}
+
+/// An app on a test terminal, with its own data directory.
+struct Harness {
+    app: App,
+    terminal: Terminal<TestBackend>,
+    _data: tempfile::TempDir,
+}
+
+impl Harness {
+    fn new(width: u16, height: u16) -> Harness {
+        Harness::with_theme(width, height, Theme::plain())
+    }
+
+    fn with_theme(width: u16, height: u16, theme: Theme) -> Harness {
+        let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let store = Store::open(Some(data.path())).ok();
+        let app = App::new(fixture_pool(), store, theme, Vec::new()).with_time_zone(jiff::tz::TimeZone::UTC);
+        let terminal = Terminal::new(TestBackend::new(width, height)).unwrap_or_else(|e| panic!("{e}"));
+        Harness { app, terminal, _data: data }
+    }
+
+    fn study(mut self, count: usize) -> Harness {
+        let filter = StudyFilter::default();
+        self.app.start(Settings::study(filter, count, 7)).unwrap_or_else(|e| panic!("{e}"));
+        self
+    }
+
+    fn exam(mut self) -> Harness {
+        let settings = Settings::mock_exam(&fixture_pool().blueprint, false, 7);
+        self.app.start(settings).unwrap_or_else(|e| panic!("{e}"));
+        self
+    }
+
+    fn press(&mut self, inputs: &[Input]) -> &mut Harness {
+        for &input in inputs {
+            self.app.step(input);
+            self.draw();
+        }
+        self
+    }
+
+    fn keys(&mut self, text: &str) -> &mut Harness {
+        let inputs: Vec<Input> = text.chars().map(Input::Char).collect();
+        self.press(&inputs)
+    }
+
+    /// Moves to the session question with this id.
+    fn go_to(&mut self, id: &str) -> &mut Harness {
+        let len = self.app.session().map_or(0, |s| s.len());
+        self.press(&vec![Input::Left; len]);
+        for _ in 0..len {
+            if self.app.session().is_some_and(|s| s.current().0.id == id) {
+                return self;
+            }
+            self.press(&[Input::Right]);
+        }
+        panic!("question {id} not in the session")
+    }
+
+    fn draw(&mut self) {
+        self.terminal.draw(|frame| self.app.render(frame)).unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    fn screen(&mut self) -> String {
+        self.draw();
+        let buffer = self.terminal.backend().buffer();
+        let width = usize::from(buffer.area.width);
+        let mut lines = Vec::new();
+        for row in buffer.content.chunks(width) {
+            // A wide character covers the next cell, which the diff never rewrites.
+            let mut line = String::new();
+            let mut covered = 0;
+            for cell in row {
+                if covered > 0 {
+                    covered -= 1;
+                    continue;
+                }
+                line.push_str(cell.symbol());
+                covered = textwrap::core::display_width(cell.symbol()).saturating_sub(1);
+            }
+            lines.push(line.trim_end().to_string());
+        }
+        lines.join("\n")
+    }
+
+    fn resize(&mut self, width: u16, height: u16) -> &mut Harness {
+        self.terminal.backend_mut().resize(width, height);
+        self.app.step(Input::Resize);
+        self.draw();
+        self
+    }
+}
+
+macro_rules! snapshot {
+    ($name:expr, $harness:expr) => {
+        insta::assert_snapshot!($name, $harness.screen())
+    };
+}
+
+#[test]
+fn home_screen() {
+    snapshot!("home_80x24", Harness::new(80, 24));
+    snapshot!("home_120x40", Harness::new(120, 40));
+}
+
+#[test]
+fn study_setup_screen() {
+    let mut h = Harness::new(80, 24);
+    h.press(&[Input::Enter, Input::Right, Input::Down, Input::Right]);
+    snapshot!("setup_80x24", h);
+}
+
+#[test]
+fn study_question_then_feedback() {
+    let mut h = Harness::new(80, 24).study(7);
+    h.go_to("example-single");
+    snapshot!("study_single_80x24", h);
+    let mut h120 = Harness::new(120, 40).study(7);
+    h120.go_to("example-single");
+    snapshot!("study_single_120x40", h120);
+    // Pick the right option by its letter, as shown, then submit.
+    let letter = h.app.session().and_then(|s| s.current().1.order.iter().position(|&o| o == 0));
+    let letter = char::from(b'a' + u8::try_from(letter.unwrap_or(0)).unwrap_or(0));
+    h.keys(&letter.to_string()).press(&[Input::Enter]);
+    snapshot!("study_feedback_80x24", h);
+    let screen = h.screen();
+    assert!(screen.contains("✔ Correct"), "{screen}");
+    assert!(screen.contains("Total 1/1"), "{screen}");
+}
+
+#[test]
+fn study_multiple_ordering_and_matching() {
+    let mut h = Harness::new(80, 24).study(7);
+    h.go_to("example-multiple");
+    h.keys("ab");
+    snapshot!("study_multiple_80x24", h);
+    h.go_to("example-ordering");
+    h.press(&[Input::MoveDown]);
+    snapshot!("study_ordering_80x24", h);
+    h.go_to("example-matching");
+    h.keys("2").press(&[Input::Down]).keys("1");
+    snapshot!("study_matching_80x24", h);
+}
+
+#[test]
+fn wide_characters_wrap_and_align() {
+    let mut h = Harness::new(60, 20).study(7);
+    h.go_to("fixture-ja-1");
+    snapshot!("study_japanese_60x20", h);
+}
+
+#[test]
+fn exam_question_grid_confirm_and_results() {
+    let mut h = Harness::new(80, 24).exam();
+    h.go_to("fixture-cs-1");
+    snapshot!("exam_case_study_80x24", h);
+    h.keys("a").keys("m");
+    h.keys("g");
+    snapshot!("exam_grid_80x24", h);
+    let mut wide = Harness::new(120, 40).exam();
+    wide.keys("amg");
+    snapshot!("exam_grid_120x40", wide);
+    h.keys("s");
+    snapshot!("exam_submit_confirm_80x24", h);
+    h.keys("y");
+    snapshot!("results_80x24", h);
+    h.keys("w");
+    snapshot!("review_wrong_80x24", h);
+    h.press(&[Input::Back, Input::Back]);
+    snapshot!("home_after_exam_80x24", h);
+    h.keys("h");
+    snapshot!("history_80x24", h);
+}
+
+#[test]
+fn results_at_120x40() {
+    let mut h = Harness::new(120, 40).exam();
+    h.keys("a").press(&[Input::Right]).keys("b").keys("sy");
+    snapshot!("results_120x40", h);
+}
+
+#[test]
+fn help_overlay_lists_the_screen_keys() {
+    let mut h = Harness::new(80, 24).exam();
+    h.press(&[Input::Help]);
+    snapshot!("help_exam_80x24", h);
+    let screen = h.screen();
+    assert!(screen.contains("flag") && screen.contains("grid"), "{screen}");
+    h.press(&[Input::Back]);
+    assert!(!h.screen().contains("Keys"));
+}
+
+#[test]
+fn leaving_an_exam_asks_first_and_keeps_it_resumable() {
+    let mut h = Harness::new(80, 24).exam();
+    h.keys("a").press(&[Input::Back]);
+    assert!(h.screen().contains("Leave the exam?"));
+    h.keys("n");
+    assert!(h.app.session().is_some());
+    h.press(&[Input::Back]).keys("y");
+    let screen = h.screen();
+    assert!(screen.contains("Resume: Mock exam, 1/"), "{screen}");
+    h.keys("r");
+    assert_eq!(h.app.session().map(|s| s.answered_count()), Some(1));
+}
+
+#[test]
+fn the_exam_submits_itself_at_zero() {
+    let mut h = Harness::new(80, 24).exam();
+    h.app.tick(Duration::from_secs(120 * 60));
+    assert!(h.screen().contains("10 minutes left"));
+    h.app.tick(Duration::from_secs(9 * 60 + 1));
+    assert!(h.screen().contains("1 minute left"));
+    h.app.tick(Duration::from_secs(60));
+    let screen = h.screen();
+    assert!(screen.contains("Time is up: the exam was submitted."), "{screen}");
+    assert!(screen.contains("Mock exam result"), "{screen}");
+}
+
+#[test]
+fn too_small_windows_say_so_and_recover() {
+    let mut h = Harness::new(80, 24).exam();
+    h.resize(20, 5);
+    snapshot!("too_small_20x5", h);
+    h.resize(1, 1);
+    assert_eq!(h.screen(), "E");
+    h.resize(80, 24);
+    assert!(h.screen().contains("Question 1 of"));
+}
+
+#[test]
+fn mouse_click_picks_an_option() {
+    let mut h = Harness::new(80, 24).study(7);
+    h.go_to("example-single");
+    let screen = h.screen();
+    let row = screen.lines().position(|l| l.contains(" C. ")).unwrap_or(0);
+    h.press(&[Input::Click { column: 10, row: u16::try_from(row).unwrap_or(0) }]);
+    let picked = h.app.session().and_then(|s| s.current().1.response.clone());
+    assert!(picked.is_some(), "a click on an option answers it");
+    assert!(h.screen().lines().nth(row).is_some_and(|l| l.contains("(•) C.")));
+}
+
+#[test]
+fn colours_mark_right_and_wrong_but_no_color_uses_none() {
+    for theme in [Theme::colored(), Theme::plain()] {
+        let mut h = Harness::with_theme(80, 24, theme).study(7);
+        h.go_to("example-single");
+        let right = h.app.session().and_then(|s| s.current().1.order.iter().position(|&o| o == 0));
+        let wrong = if right == Some(0) { "b" } else { "a" };
+        h.keys(wrong).press(&[Input::Enter]);
+        h.draw();
+        let buffer = h.terminal.backend().buffer();
+        let colors: Vec<Color> = buffer.content.iter().map(|c| c.fg).filter(|c| *c != Color::Reset).collect();
+        if theme == Theme::plain() {
+            assert!(colors.is_empty(), "NO_COLOR draws no colour: {colors:?}");
+        } else {
+            assert!(colors.contains(&Color::Green) && colors.contains(&Color::Red));
+        }
+        let screen = h.screen();
+        assert!(screen.contains('✔') && screen.contains('✘'), "marks carry the meaning without colour");
+    }
+}
+
+/// Inputs a user might press anywhere.
+fn any_input() -> impl Strategy<Value = Input> {
+    prop_oneof![
+        Just(Input::Up),
+        Just(Input::Down),
+        Just(Input::Left),
+        Just(Input::Right),
+        Just(Input::MoveUp),
+        Just(Input::MoveDown),
+        Just(Input::PageUp),
+        Just(Input::PageDown),
+        Just(Input::Enter),
+        Just(Input::Space),
+        Just(Input::Tab),
+        Just(Input::Backspace),
+        Just(Input::Back),
+        Just(Input::Help),
+        Just(Input::Resize),
+        (0u16..120, 0u16..40).prop_map(|(column, row)| Input::Click { column, row }),
+        prop::sample::select(vec![
+            'a', 'b', 'c', 'd', 'e', '1', '2', '3', 'm', 'g', 's', 'y', 'n', 'r', 'w', 'f', 'u', 'h', 'p'
+        ])
+        .prop_map(Input::Char),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn random_keys_never_panic_or_break_the_session(
+        start in 0..3u8,
+        inputs in prop::collection::vec(any_input(), 1..120),
+        sizes in prop::collection::vec((1u16..130, 1u16..45), 1..4),
+    ) {
+        let mut h = Harness::new(80, 24);
+        match start {
+            0 => {}
+            1 => h = h.study(5),
+            _ => h = h.exam(),
+        }
+        for (i, input) in inputs.into_iter().enumerate() {
+            if i % 17 == 0 {
+                let (w, hgt) = sizes[i / 17 % sizes.len()];
+                h.resize(w, hgt);
+            }
+            h.app.step(input);
+            h.app.tick(Duration::from_millis(500));
+            h.draw();
+            if let Some(session) = h.app.session() {
+                prop_assert!(session.position() < session.len());
+                for (q, item) in session.questions() {
+                    if let Some(r) = &item.response {
+                        prop_assert!(response_fits(q, r), "{r:?} does not fit {}", q.id);
+                    }
+                    prop_assert!(session.mode() == Mode::Exam || item.response.is_some() || !item.submitted || q.question_type() != crate::bank::QuestionType::Single);
+                }
+            }
+            if h.app.quit {
+                break;
+            }
+        }
+    }
+}
