@@ -1,0 +1,233 @@
+//! End-to-end: the real `mla-quiz` binary in a pseudo-terminal, driven by key
+//! presses, with the screen read back through a terminal emulator (vt100).
+
+use portable_pty::{CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+struct Pty {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    parser: Arc<Mutex<vt100::Parser>>,
+}
+
+impl Pty {
+    /// Runs `program args` in an 80×24 pseudo-terminal with its own data directory.
+    fn spawn(program: &str, args: &[&str], data: &Path) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
+        cmd.env("MLA_QUIZ_DATA_DIR", data);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("NO_COLOR", "1");
+        let child = pair.slave.spawn_command(cmd).unwrap_or_else(|e| panic!("{e}"));
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
+        let mut reader = pair.master.try_clone_reader().unwrap_or_else(|e| panic!("{e}"));
+        let feed = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut p) = feed.lock() {
+                    p.process(&buf[..n]);
+                }
+            }
+        });
+        let writer = pair.master.take_writer().unwrap_or_else(|e| panic!("{e}"));
+        Pty { master: pair.master, writer, child, parser }
+    }
+
+    fn quiz(args: &[&str], data: &Path) -> Pty {
+        Pty::spawn(env!("CARGO_BIN_EXE_mla-quiz"), args, data)
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().map(|p| p.screen().contents()).unwrap_or_default()
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(start.elapsed() < WAIT, "waited for {text:?}; the screen shows:\n{screen}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn send(&mut self, keys: &str) -> &mut Pty {
+        self.writer.write_all(keys.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        self.writer.flush().unwrap_or_else(|e| panic!("{e}"));
+        std::thread::sleep(Duration::from_millis(150));
+        self
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap_or_else(|e| panic!("{e}"));
+        if let Ok(mut p) = self.parser.lock() {
+            p.screen_mut().set_size(rows, cols);
+        }
+    }
+
+    fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("the program did not exit; the screen shows:\n{}", self.screen())
+    }
+}
+
+const RIGHT: &str = "\x1b[C";
+const ENTER: &str = "\r";
+const ESC: &str = "\x1b";
+
+fn data_dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn finish_a_three_question_study_session() {
+    let data = data_dir();
+    let mut pty = Pty::quiz(&["study", "--count", "3", "--type", "single", "--seed", "4"], data.path());
+    for n in 1..=3 {
+        pty.wait_for(&format!("Question {n} of 3"));
+        pty.send("a").send(ENTER);
+        pty.wait_for("Enter: next");
+        pty.send(ENTER);
+    }
+    let screen = pty.wait_for("Study result");
+    assert!(screen.contains("Raw score"), "{screen}");
+    pty.send("q");
+    pty.wait_for("Study session");
+    pty.send("q");
+    assert!(pty.wait_exit());
+    let history = std::fs::read_dir(data.path().join("history")).map(Iterator::count).unwrap_or(0);
+    assert_eq!(history, 1, "the session is in the history");
+}
+
+#[test]
+fn exam_flag_grid_submit_and_results() {
+    let data = data_dir();
+    let mut pty = Pty::quiz(&["exam", "--questions", "6", "--minutes", "20", "--seed", "9"], data.path());
+    pty.wait_for("Question 1 of 6");
+    pty.send("a").send("m");
+    pty.wait_for("⚑ flagged");
+    pty.send(RIGHT).send("b").send("g");
+    let grid = pty.wait_for("Answered 2 · Unanswered 4 · Flagged 1");
+    assert!(grid.contains("⚑  1 ●"), "{grid}");
+    // The grid opens on the current question (2); two steps right is question 4.
+    pty.send(RIGHT).send(RIGHT).send(ENTER);
+    pty.wait_for("Question 4 of 6");
+    pty.send("s");
+    pty.wait_for("Submit the exam? 4 unanswered, 1 flagged.");
+    pty.send("y");
+    let results = pty.wait_for("Mock exam result");
+    assert!(results.contains("(estimate)"), "{results}");
+    assert!(results.contains("Score by domain"), "{results}");
+    pty.send("f");
+    pty.wait_for("Review: flagged questions · 1 of 1");
+    pty.send("q").send("q").send("q");
+    assert!(pty.wait_exit());
+}
+
+#[test]
+fn resizing_to_tiny_and_back_redraws() {
+    let data = data_dir();
+    let mut pty = Pty::quiz(&["exam", "--questions", "3", "--seed", "1"], data.path());
+    pty.wait_for("Question 1 of 3");
+    pty.resize(10, 4);
+    pty.wait_for("Enlarge");
+    pty.resize(80, 24);
+    pty.wait_for("Question 1 of 3");
+    pty.send("\x03");
+    assert!(pty.wait_exit());
+}
+
+/// Runs the quiz under a shell that prints the terminal settings after it exits.
+fn restored_after(keys: &[&str]) -> String {
+    let data = data_dir();
+    let script = format!("'{}' exam --questions 3 --seed 2; stty -a; echo DONE", env!("CARGO_BIN_EXE_mla-quiz"));
+    let mut pty = Pty::spawn("sh", &["-c", &script], data.path());
+    pty.wait_for("Question 1 of 3");
+    for key in keys {
+        pty.send(key);
+    }
+    let screen = pty.wait_for("DONE");
+    let alternate = pty.parser.lock().map(|p| p.screen().alternate_screen()).unwrap_or(true);
+    let hidden = pty.parser.lock().map(|p| p.screen().hide_cursor()).unwrap_or(true);
+    let mouse = pty.parser.lock().map(|p| p.screen().mouse_protocol_mode()).ok();
+    assert!(!alternate, "left the alternate screen");
+    assert!(!hidden, "cursor shown");
+    assert_eq!(mouse, Some(vt100::MouseProtocolMode::None), "mouse reporting off");
+    assert!(pty.wait_exit());
+    screen
+}
+
+#[test]
+fn quitting_restores_the_terminal() {
+    let screen = restored_after(&[ESC, "y", "q"]);
+    assert!(screen.contains(" icanon") && screen.contains(" echo"), "raw mode is off:\n{screen}");
+}
+
+#[test]
+fn ctrl_c_restores_the_terminal() {
+    let screen = restored_after(&["\x03"]);
+    assert!(screen.contains(" icanon") && screen.contains(" echo"), "raw mode is off:\n{screen}");
+}
+
+#[test]
+fn a_killed_exam_resumes_with_every_saved_answer() {
+    let data = data_dir();
+    let mut pty = Pty::quiz(&["exam", "--questions", "8", "--minutes", "30", "--seed", "5"], data.path());
+    pty.wait_for("Question 1 of 8");
+    pty.send("a").send(RIGHT).send("b").send(RIGHT).send("a").send("m");
+    pty.wait_for("Question 3 of 8");
+    let pid = pty.child.process_id().unwrap_or_else(|| panic!("no pid"));
+    let killed = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status();
+    assert!(killed.is_ok_and(|s| s.success()));
+    let _ = pty.wait_exit();
+
+    let mut again = Pty::quiz(&["resume"], data.path());
+    again.wait_for("Question 3 of 8");
+    again.send("g");
+    let grid = again.wait_for("Answered");
+    assert!(grid.contains("Answered 3 · Unanswered 5 · Flagged 1"), "{grid}");
+    let clock = again.screen();
+    assert!(clock.contains("⏱ 0:29:") || clock.contains("⏱ 0:30:00"), "clock resumes from the time left: {clock}");
+    again.send("s").send("y");
+    again.wait_for("Mock exam result");
+    again.send("q").send("q");
+    assert!(again.wait_exit());
+    let left = std::fs::read_dir(data.path().join("in-progress")).map(Iterator::count).unwrap_or(0);
+    assert_eq!(left, 0, "a finished session leaves no autosave");
+}
+
+#[test]
+fn the_home_screen_offers_to_resume() {
+    let data = data_dir();
+    let mut pty = Pty::quiz(&["exam", "--questions", "4", "--seed", "6"], data.path());
+    pty.wait_for("Question 1 of 4");
+    pty.send("a").send(ESC).send("y");
+    let home = pty.wait_for("Resume: Mock exam, 1/4 answered");
+    assert!(home.contains("Discard the unfinished session"), "{home}");
+    pty.send(ENTER);
+    pty.wait_for("Question 1 of 4");
+    pty.send("\x03");
+    assert!(pty.wait_exit());
+}
