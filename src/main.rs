@@ -22,9 +22,12 @@ fn main() -> ExitCode {
         Some(Command::Study(args)) => commands::tui::run(&cli.global, Start::Study(args)),
         Some(Command::Exam(args)) => commands::tui::run(&cli.global, Start::Exam(args)),
         Some(Command::Resume) => commands::tui::run(&cli.global, Start::Resume),
-        // TEMPORARY until the history commands land (helper-9); removed before commit.
-        #[allow(unreachable_patterns)]
-        Some(_) => Ok(ExitCode::FAILURE),
+        Some(Command::History(args)) => {
+            commands::history::run(&cli.global, args, &mut stdout, &mut std::io::stderr().lock())
+        }
+        Some(Command::Stats { json }) => {
+            commands::history::run_stats(&cli.global, json, &mut stdout, &mut std::io::stderr().lock())
+        }
     };
     result.unwrap_or_else(|error| {
         eprintln!("mla-quiz: {error:#}");

@@ -177,6 +177,22 @@ fn results_grade_and_break_down_by_domain_task_and_service() {
 }
 
 #[test]
+fn a_study_session_counts_only_submitted_answers() {
+    let pool = pool(4);
+    let mut session =
+        Session::new(&pool, Settings::study(StudyFilter::default(), 6, 2)).unwrap_or_else(|e| panic!("{e}"));
+    let right = correct_response(session.current().0);
+    assert_eq!(session.respond(right), Ok(()));
+    assert_eq!(session.submit(), Ok(true));
+    session.go_next();
+    let right = correct_response(session.current().0);
+    assert_eq!(session.respond(right), Ok(()), "answered but never submitted: not counted");
+    let results = Results::of(&session);
+    assert_eq!(results.summary.raw, Tally { correct: 1, total: 1 });
+    assert_eq!(results.questions.len(), 1);
+}
+
+#[test]
 fn scaled_estimate_is_linear_on_the_scale() {
     let scale = crate::bank::ScoreScale { min: 100, max: 1000, pass: 720 };
     assert_eq!(estimate_scaled(Tally { correct: 0, total: 65 }, scale), 100);

@@ -65,6 +65,8 @@ pub struct App {
     notices: Vec<String>,
     /// Dates are shown in this zone (the system's; fixed in tests).
     tz: TimeZone,
+    /// The wall clock for records (the real one; fixed in tests).
+    clock: fn() -> Timestamp,
     pub quit: bool,
 }
 
@@ -79,6 +81,7 @@ impl App {
             active: None,
             notices,
             tz: TimeZone::system(),
+            clock: Timestamp::now,
             quit: false,
         };
         app.go_home();
@@ -88,6 +91,12 @@ impl App {
     /// Shows dates in `tz` instead of the system's time zone.
     pub fn with_time_zone(mut self, tz: TimeZone) -> App {
         self.tz = tz;
+        self
+    }
+
+    /// Uses `clock` instead of the system clock for start, save and end times.
+    pub fn with_clock(mut self, clock: fn() -> Timestamp) -> App {
+        self.clock = clock;
         self
     }
 
@@ -129,7 +138,7 @@ impl App {
     /// Starts a new session with the given settings.
     pub fn start(&mut self, settings: Settings) -> Result<(), SessionError> {
         let session = Session::new(&self.pool, settings)?;
-        self.active = Some(Active { id: Store::new_id(), started_at: Timestamp::now(), since_save: Duration::ZERO });
+        self.active = Some(Active { id: Store::new_id(), started_at: (self.clock)(), since_save: Duration::ZERO });
         self.show_session(session);
         self.save_progress();
         Ok(())
@@ -167,7 +176,7 @@ impl App {
             schema: crate::store::IN_PROGRESS_SCHEMA,
             id: active.id.clone(),
             started_at: active.started_at,
-            saved_at: Timestamp::now(),
+            saved_at: (self.clock)(),
             banks: Vec::new(),
             state: screen.session.state().clone(),
         };
@@ -210,7 +219,7 @@ impl App {
             schema: record::SCHEMA,
             id: active.id.clone(),
             started_at: active.started_at,
-            ended_at: Timestamp::now(),
+            ended_at: (self.clock)(),
             mode: state.settings.mode,
             banks: self.bank_refs(),
             exam: state.exam.clone(),

@@ -23,6 +23,10 @@ fn fixture_pool() -> Pool {
     library.default_pool().unwrap_or_else(|| panic!("no pool"))
 }
 
+fn fixed_clock() -> jiff::Timestamp {
+    jiff::Timestamp::from_second(1_795_000_000).unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// An app on a test terminal, with its own data directory.
 struct Harness {
     app: App,
@@ -38,7 +42,9 @@ impl Harness {
     fn with_theme(width: u16, height: u16, theme: Theme) -> Harness {
         let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let store = Store::open(Some(data.path())).ok();
-        let app = App::new(fixture_pool(), store, theme, Vec::new()).with_time_zone(jiff::tz::TimeZone::UTC);
+        let app = App::new(fixture_pool(), store, theme, Vec::new())
+            .with_time_zone(jiff::tz::TimeZone::UTC)
+            .with_clock(fixed_clock);
         let terminal = Terminal::new(TestBackend::new(width, height)).unwrap_or_else(|e| panic!("{e}"));
         Harness { app, terminal, _data: data }
     }

@@ -1,5 +1,8 @@
-//! Shared helpers for integration tests: small valid banks to break on purpose.
+//! Shared helpers for integration tests: small valid banks to break on purpose, and
+//! (in [`attempts`]) history records built from real sessions.
 #![allow(dead_code)] // each test binary uses a different part of this module
+
+pub mod attempts;
 
 use serde_json::{Value, json};
 
