@@ -30,6 +30,13 @@ fn main() -> ExitCode {
         }
     };
     result.unwrap_or_else(|error| {
+        // A reader that stops early (`mla-quiz history | head`) is not an error.
+        let closed_pipe = error.chain().any(|cause| {
+            cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        });
+        if closed_pipe {
+            return ExitCode::SUCCESS;
+        }
         eprintln!("mla-quiz: {error:#}");
         ExitCode::from(2)
     })
