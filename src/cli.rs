@@ -58,6 +58,9 @@ pub struct StudyArgs {
     /// Only questions of this type: single, multiple, ordering or matching.
     #[arg(long = "type", value_name = "TYPE")]
     pub kind: Option<String>,
+    /// Only questions you missed last time, or have not seen yet (from your history).
+    #[arg(long, value_enum)]
+    pub focus: Option<FocusArg>,
     /// How many questions.
     #[arg(long, default_value_t = 10)]
     pub count: usize,
@@ -125,6 +128,15 @@ pub enum BankCommand {
         #[arg(long)]
         exam: Option<String>,
     },
+}
+
+/// A focus set for a study session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FocusArg {
+    /// Questions whose most recent answer was wrong.
+    Missed,
+    /// Questions no attempt has asked yet.
+    Unseen,
 }
 
 /// Output format of an export.

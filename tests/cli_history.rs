@@ -265,3 +265,17 @@ fn the_data_dir_environment_variable_works_like_the_flag() {
     let (stdout, _) = succeed(&mut cmd, &["history", "--json"]);
     assert_eq!(parse_records(&stdout), records);
 }
+
+#[test]
+fn study_focus_without_history_says_there_is_nothing_to_study() {
+    let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let output = Command::cargo_bin("mla-quiz")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .args(["study", "--focus", "missed", "--data-dir"])
+        .arg(data.path())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no question is missed last time"), "{stderr}");
+}

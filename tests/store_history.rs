@@ -210,3 +210,26 @@ fn two_processes_recording_at_once_lose_no_records() {
     let names = files_in(&dir.path().join("history"));
     assert!(names.iter().all(|p| p.extension().is_some_and(|x| x == "json")), "no temporary files left: {names:?}");
 }
+
+#[test]
+fn focus_sets_follow_the_most_recent_answer_to_each_question() {
+    use mla_quiz::store::stats::Focus;
+    let pool = attempts::pool();
+    let first = attempts::mock_exam(&pool, 3, 20, at(0));
+    let all = || pool.questions.iter().map(|q| q.id.as_str());
+    let wrong_first: BTreeSet<String> = first.questions.iter().filter(|q| !q.correct).map(|q| q.id.clone()).collect();
+    let asked: BTreeSet<&str> = first.questions.iter().map(|q| q.id.as_str()).collect();
+    let history = vec![first.clone()];
+    assert_eq!(Focus::Missed.ids(&history, all()), wrong_first);
+    let unseen = Focus::Unseen.ids(&history, all());
+    assert_eq!(unseen.len(), pool.questions.len() - asked.len());
+    assert!(unseen.iter().all(|id| !asked.contains(id.as_str())));
+
+    // Answering a missed question right later takes it out of the missed set.
+    let mut later = first.clone();
+    later.started_at = at(1);
+    for q in &mut later.questions {
+        q.correct = true;
+    }
+    assert!(Focus::Missed.ids(&[first, later], all()).is_empty());
+}

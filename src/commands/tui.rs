@@ -2,9 +2,10 @@
 //! session or mock exam, or resuming the last unfinished session.
 
 use crate::bank::{Library, Pool, QuestionType};
-use crate::cli::{ExamArgs, GlobalArgs, StudyArgs};
+use crate::cli::{ExamArgs, FocusArg, GlobalArgs, StudyArgs};
 use crate::engine::{Settings, StudyFilter};
-use crate::store::Store;
+use crate::store::stats::Focus;
+use crate::store::{Attempt, Store};
 use crate::ui::app::App;
 use crate::ui::terminal::TerminalGuard;
 use crate::ui::theme::Theme;
@@ -20,8 +21,9 @@ pub enum Start {
     Resume,
 }
 
-/// Checks study arguments against the pool, so mistakes are reported before the screen changes.
-pub fn study_settings(pool: &Pool, args: &StudyArgs) -> Result<Settings> {
+/// Checks study arguments against the pool (and, for a focus, the history),
+/// so mistakes are reported before the screen changes.
+pub fn study_settings(pool: &Pool, args: &StudyArgs, history: &[Attempt]) -> Result<Settings> {
     let bp = &pool.blueprint;
     if let Some(d) = args.domain
         && bp.domain(d).is_none()
@@ -50,7 +52,20 @@ pub fn study_settings(pool: &Pool, args: &StudyArgs) -> Result<Settings> {
     if args.count == 0 {
         bail!("--count must be at least 1");
     }
+    let only = args.focus.map(|focus| {
+        let focus = match focus {
+            FocusArg::Missed => Focus::Missed,
+            FocusArg::Unseen => Focus::Unseen,
+        };
+        (focus, focus.ids(history, pool.questions.iter().map(|q| q.id.as_str())))
+    });
+    if let Some((focus, ids)) = &only
+        && ids.is_empty()
+    {
+        bail!("no question is {}: nothing to study with --focus", focus.label());
+    }
     let filter = StudyFilter {
+        only: only.map(|(_, ids)| ids),
         domain: args.domain,
         task: args.task.clone(),
         service: args.service.clone(),
@@ -98,8 +113,12 @@ pub fn run(global: &GlobalArgs, start: Start) -> Result<ExitCode> {
             None
         }
     };
+    let history = match (&store, &start) {
+        (Some(store), Start::Study(args)) if args.focus.is_some() => store.history()?.items,
+        _ => Vec::new(),
+    };
     let settings = match &start {
-        Start::Study(args) => Some(study_settings(&pool, args)?),
+        Start::Study(args) => Some(study_settings(&pool, args, &history)?),
         Start::Exam(args) => Some(exam_settings(&pool, args)?),
         Start::Home | Start::Resume => None,
     };

@@ -5,7 +5,7 @@ use crate::bank::{Blueprint, Difficulty, Pool, Question, QuestionType};
 use rand::Rng;
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Which questions a study session draws from. Empty fields match everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,11 +17,15 @@ pub struct StudyFilter {
     #[serde(rename = "type")]
     pub kind: Option<QuestionType>,
     pub difficulty: Option<Difficulty>,
+    /// Only these questions (a focus set such as "missed last time"), when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub only: Option<BTreeSet<String>>,
 }
 
 impl StudyFilter {
     pub fn matches(&self, q: &Question) -> bool {
-        self.domain.is_none_or(|d| q.domain == d)
+        self.only.as_ref().is_none_or(|ids| ids.contains(&q.id))
+            && self.domain.is_none_or(|d| q.domain == d)
             && self.task.as_ref().is_none_or(|t| &q.task == t)
             && self.service.as_deref().is_none_or(|s| q.service_rollup().contains(s))
             && self.kind.is_none_or(|k| q.question_type() == k)

@@ -1,11 +1,12 @@
 //! All-time figures over the history: attempts, questions answered, percent
-//! correct by domain, task statement and service, the weakest areas, and the
-//! trend of recent mock exams.
+//! correct by domain, task statement and service, the weakest areas, the
+//! trend of recent mock exams, and the focus sets for study sessions
+//! (questions missed last time, questions never seen).
 
 use super::record::Attempt;
 use crate::engine::{Mode, Tally};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Areas with fewer answers than this are not called weak: too little evidence.
 pub const MIN_ANSWERS_FOR_WEAKEST: usize = 3;
@@ -70,5 +71,37 @@ impl AllTime {
             by_service,
             mock_exam_trend: exams[exams.len().saturating_sub(TREND_LENGTH)..].to_vec(),
         }
+    }
+}
+
+/// Which questions a focus session draws from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// Questions whose most recent answer was wrong or missing.
+    Missed,
+    /// Questions that no attempt has asked yet.
+    Unseen,
+}
+
+impl Focus {
+    pub fn label(self) -> &'static str {
+        match self {
+            Focus::Missed => "missed last time",
+            Focus::Unseen => "not seen yet",
+        }
+    }
+
+    /// The ids among `all` that belong to this focus, given the history (oldest first).
+    pub fn ids<'a>(self, attempts: &[Attempt], all: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
+        let mut last: BTreeMap<&str, bool> = BTreeMap::new();
+        for q in attempts.iter().flat_map(|a| &a.questions) {
+            last.insert(q.id.as_str(), q.correct);
+        }
+        all.filter(|id| match self {
+            Focus::Missed => last.get(id) == Some(&false),
+            Focus::Unseen => !last.contains_key(id),
+        })
+        .map(str::to_string)
+        .collect()
     }
 }

@@ -14,12 +14,14 @@ use super::theme::Theme;
 use super::widgets;
 use crate::bank::Pool;
 use crate::engine::{Mode, Results, Session, SessionError, SessionState, Settings};
+use crate::store::stats::Focus;
 use crate::store::{Attempt, BankRef, InProgress, Store, record};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 /// How often the clock of a running session is saved even without answers.
@@ -186,9 +188,14 @@ impl App {
         }
     }
 
+    /// Takes the current screen out, leaving an empty home screen in its place.
+    fn take_screen(&mut self) -> Screen {
+        std::mem::replace(&mut self.screen, Screen::Home(Box::new(HomeScreen::new(None, Vec::new()))))
+    }
+
     /// Ends the running session: records it, forgets its autosave, shows results.
     fn finish_session(&mut self, note: Option<String>) {
-        let screen = std::mem::replace(&mut self.screen, Screen::Home(Box::new(HomeScreen::new(None, Vec::new()))));
+        let screen = self.take_screen();
         let Screen::Session(mut screen) = screen else {
             self.screen = screen;
             return;
@@ -293,7 +300,7 @@ impl App {
                 ResultsOutcome::Home => self.go_home(),
                 ResultsOutcome::Review(filter) => {
                     let review = ReviewScreen::new(&results.session, filter);
-                    let screen = std::mem::replace(&mut self.screen, Screen::Setup(SetupScreen::new(&self.pool)));
+                    let screen = self.take_screen();
                     if let Screen::Results(results) = screen {
                         self.screen = Screen::Review(results, review);
                     }
@@ -301,7 +308,7 @@ impl App {
             },
             Screen::Review(_, review) => {
                 if review.handle(input) {
-                    let screen = std::mem::replace(&mut self.screen, Screen::Setup(SetupScreen::new(&self.pool)));
+                    let screen = self.take_screen();
                     if let Screen::Review(results, _) = screen {
                         self.screen = Screen::Results(results);
                     }
@@ -319,7 +326,8 @@ impl App {
         let bp = self.pool.blueprint.clone();
         let result = match choice {
             Choice::Study => {
-                self.screen = Screen::Setup(SetupScreen::new(&self.pool));
+                let focus_sets = self.focus_sets();
+                self.screen = Screen::Setup(SetupScreen::new(&self.pool, focus_sets));
                 Ok(())
             }
             Choice::Exam => self.start(Settings::mock_exam(&bp, false, rand::random())).map_err(|e| e.to_string()),
@@ -351,6 +359,17 @@ impl App {
         if let Err(message) = result {
             self.overlay = Some(Overlay::Message(message));
         }
+    }
+
+    /// "Missed last time" and "not seen yet", from the history (none without a store).
+    fn focus_sets(&mut self) -> Vec<(Focus, BTreeSet<String>)> {
+        let Some(store) = &self.store else { return Vec::new() };
+        let history = match store.history() {
+            Ok(loaded) => loaded.items,
+            Err(e) => return self.notice(e),
+        };
+        let ids = || self.pool.questions.iter().map(|q| q.id.as_str());
+        [Focus::Missed, Focus::Unseen].into_iter().map(|f| (f, f.ids(&history, ids()))).collect()
     }
 
     fn step_overlay(&mut self, overlay: Overlay, input: Input) {

@@ -355,3 +355,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_focus_session_draws_only_questions_missed_last_time() {
+    let mut h = Harness::new(80, 24).exam();
+    // Answer one question right (its first option is the key) and leave the rest: they count as missed.
+    h.go_to("example-single");
+    let row = h.app.session().and_then(|s| s.current().1.order.iter().position(|&o| o == 0)).unwrap_or(0);
+    h.keys(&char::from(b'a' + u8::try_from(row).unwrap_or(0)).to_string());
+    let right_id = "example-single";
+    h.keys("sy").press(&[Input::Back]);
+    h.press(&[Input::Enter, Input::Down, Input::Down, Input::Down, Input::Down, Input::Right]);
+    let screen = h.screen();
+    assert!(screen.contains("Only those missed last time (6)"), "{screen}");
+    h.press(&[Input::Enter]);
+    let session = h.app.session().unwrap_or_else(|| panic!("no session"));
+    assert_eq!(session.len(), 6);
+    assert!(session.questions().all(|(q, _)| q.id != right_id), "the question answered right is not drawn");
+}

@@ -3,6 +3,7 @@
 
 use crate::bank::{Pool, QuestionType};
 use crate::engine::StudyFilter;
+use crate::store::stats::Focus;
 use crate::ui::input::Input;
 use crate::ui::theme::Theme;
 use crate::ui::widgets;
@@ -10,10 +11,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 const COUNTS: [usize; 7] = [5, 10, 15, 20, 30, 50, 65];
-const FIELDS: usize = 5;
+const FIELDS: usize = 6;
 
 pub struct SetupScreen {
     field: usize,
@@ -22,8 +23,11 @@ pub struct SetupScreen {
     service: usize,
     kind: usize,
     count: usize,
+    focus: usize,
     /// Service tags in the pool, most questions first, with `sagemaker` rolled up.
     services: Vec<(String, usize)>,
+    /// The focus sets on offer, from the history.
+    focus_sets: Vec<(Focus, BTreeSet<String>)>,
 }
 
 pub enum SetupOutcome {
@@ -33,7 +37,7 @@ pub enum SetupOutcome {
 }
 
 impl SetupScreen {
-    pub fn new(pool: &Pool) -> SetupScreen {
+    pub fn new(pool: &Pool, focus_sets: Vec<(Focus, BTreeSet<String>)>) -> SetupScreen {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
         for q in &pool.questions {
             for tag in q.service_rollup() {
@@ -42,7 +46,7 @@ impl SetupScreen {
         }
         let mut services: Vec<(String, usize)> = counts.into_iter().collect();
         services.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        SetupScreen { field: 0, domain: 0, task: 0, service: 0, kind: 0, count: 1, services }
+        SetupScreen { field: 0, domain: 0, task: 0, service: 0, kind: 0, count: 1, focus: 0, services, focus_sets }
     }
 
     /// Task statements on offer: all, or those of the chosen domain.
@@ -63,6 +67,7 @@ impl SetupScreen {
             service: self.service.checked_sub(1).and_then(|i| self.services.get(i)).map(|s| s.0.clone()),
             kind: self.kind.checked_sub(1).and_then(|i| QuestionType::ALL.get(i).copied()),
             difficulty: None,
+            only: self.focus.checked_sub(1).and_then(|i| self.focus_sets.get(i)).map(|(_, ids)| ids.clone()),
         }
     }
 
@@ -72,6 +77,7 @@ impl SetupScreen {
             1 => self.tasks(pool).len() + 1,
             2 => self.services.len() + 1,
             3 => QuestionType::ALL.len() + 1,
+            4 => self.focus_sets.len() + 1,
             _ => COUNTS.len(),
         }
     }
@@ -82,6 +88,7 @@ impl SetupScreen {
             1 => &mut self.task,
             2 => &mut self.service,
             3 => &mut self.kind,
+            4 => &mut self.focus,
             _ => &mut self.count,
         }
     }
@@ -129,8 +136,15 @@ impl SetupScreen {
             .and_then(|i| self.services.get(i))
             .map_or("All services".to_string(), |(tag, n)| format!("{} ({n})", pool.service_name(tag)));
         let kind = filter.kind.map_or("All types", |k| k.as_str()).to_string();
-        let values = [domain, task, service, kind, COUNTS[self.count].to_string()];
-        let names = ["Domain", "Task", "Service", "Type", "Questions"];
+        let focus = self
+            .focus
+            .checked_sub(1)
+            .and_then(|i| self.focus_sets.get(i))
+            .map_or("All questions".to_string(), |(focus, ids)| {
+                format!("Only those {} ({})", focus.label(), ids.len())
+            });
+        let values = [domain, task, service, kind, focus, COUNTS[self.count].to_string()];
+        let names = ["Domain", "Task", "Service", "Type", "Focus", "Questions"];
         let mut lines = vec![Line::styled("New study session", theme.title()), Line::default()];
         for (i, (name, value)) in names.iter().zip(values).enumerate() {
             let text = format!("{} {name:<10} ‹ {value} ›", if i == self.field { "›" } else { " " });
@@ -139,7 +153,10 @@ impl SetupScreen {
         lines.push(Line::default());
         let drawn = matching.min(COUNTS[self.count]);
         lines.push(Line::styled(
-            format!("{matching} questions match; the session will have {drawn}. Press Enter to start."),
+            format!(
+                "{} match; the session will have {drawn}. Press Enter to start.",
+                widgets::count(matching, "question", "questions")
+            ),
             if matching == 0 { theme.warning() } else { theme.dim() },
         ));
         frame.render_widget(Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }), body);
