@@ -4,6 +4,7 @@
 
 use super::input::Input;
 use super::keys::{self, KeyHelp};
+use super::overlay::{self, Confirm, Overlay};
 use super::screens::history::HistoryScreen;
 use super::screens::home::{Choice, HomeScreen};
 use super::screens::results::{ResultsOutcome, ResultsScreen};
@@ -19,8 +20,6 @@ use crate::store::{Attempt, BankRef, InProgress, Store, record};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
 use std::collections::BTreeSet;
 use std::time::Duration;
 
@@ -34,19 +33,6 @@ enum Screen {
     Results(Box<ResultsScreen>),
     Review(Box<ResultsScreen>, ReviewScreen),
     History(HistoryScreen),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Confirm {
-    SubmitExam,
-    LeaveExam,
-    Discard,
-}
-
-enum Overlay {
-    Help(&'static [KeyHelp]),
-    Confirm(Confirm),
-    Message(String),
 }
 
 /// The session being played, as the store knows it.
@@ -438,53 +424,7 @@ impl App {
             Screen::History(history) => history.render(frame, area, &self.pool.blueprint, theme),
         }
         if let Some(overlay) = &self.overlay {
-            self.render_overlay(frame, overlay, theme);
-        }
-    }
-
-    fn render_overlay(&self, frame: &mut Frame, overlay: &Overlay, theme: Theme) {
-        let area = frame.area();
-        match overlay {
-            Overlay::Help(keys) => {
-                let inner = widgets::popup(frame, area, 64, u16::try_from(keys.len() + 4).unwrap_or(20), "Keys", theme);
-                let mut lines: Vec<Line> = keys
-                    .iter()
-                    .map(|k| {
-                        Line::from(vec![
-                            ratatui::text::Span::styled(format!("{:<16}", k.keys), theme.key()),
-                            ratatui::text::Span::raw(k.what),
-                        ])
-                    })
-                    .collect();
-                lines.push(Line::default());
-                lines.push(Line::styled("Ctrl-C quits from anywhere (a running session is saved).", theme.dim()));
-                frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-            }
-            Overlay::Confirm(confirm) => {
-                let text = self.confirm_text(*confirm);
-                let inner = widgets::popup(frame, area, 60, 7, "Confirm", theme);
-                frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
-            }
-            Overlay::Message(message) => {
-                let inner = widgets::popup(frame, area, 60, 7, "Note", theme);
-                frame.render_widget(Paragraph::new(message.as_str()).wrap(Wrap { trim: false }), inner);
-            }
-        }
-    }
-
-    fn confirm_text(&self, confirm: Confirm) -> String {
-        match (confirm, &self.screen) {
-            (Confirm::SubmitExam, Screen::Session(s)) => format!(
-                "Submit the exam? {} unanswered, {} flagged.\n\ny submit · n keep working",
-                s.session.len() - s.session.answered_count(),
-                s.session.flagged_count()
-            ),
-            (Confirm::LeaveExam, _) => {
-                "Leave the exam? It is saved: resume it from the home screen or with `mla-quiz resume`.\n\ny leave · n stay"
-                    .into()
-            }
-            (Confirm::Discard, _) => "Discard the unfinished session? Its answers are lost.\n\ny discard · n keep".into(),
-            _ => String::new(),
+            overlay::render(frame, overlay, self.session(), theme);
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod app;
 mod document;
 pub mod input;
 mod keys;
+mod overlay;
 mod screens;
 pub mod terminal;
 pub mod theme;

@@ -6,4 +6,5 @@ pub mod home;
 pub mod results;
 pub mod review;
 pub mod session;
+mod session_view;
 pub mod setup;
