@@ -5,7 +5,7 @@
 use super::diagnostic::{Diagnostic, Location, SourceText};
 use super::embedded::EMBEDDED_FILES;
 use super::manifest::{Manifest, read_manifest};
-use super::model::{Bank, Blueprint, CaseStudy, Origin, Question};
+use super::model::{Bank, BankRef, Blueprint, CaseStudy, Origin, Question};
 use super::question::{QuestionContext, read_case_study, read_question};
 use super::raw::RawQuestionFile;
 use std::collections::{BTreeMap, BTreeSet};
@@ -161,7 +161,7 @@ impl Library {
         let blueprint = self.blueprints().find(|b| b.code.eq_ignore_ascii_case(exam))?.clone();
         let banks: Vec<&Bank> = self.banks.iter().filter(|b| b.exam == blueprint.code).collect();
         Some(Pool {
-            bank_ids: banks.iter().map(|b| format!("{} {}", b.id, b.version)).collect(),
+            banks: banks.iter().map(|b| BankRef { id: b.id.clone(), version: b.version.clone() }).collect(),
             questions: banks.iter().flat_map(|b| b.questions.iter().cloned()).collect(),
             case_studies: banks.iter().flat_map(|b| &b.case_studies).map(|cs| (cs.id.clone(), cs.clone())).collect(),
             services: banks.iter().flat_map(|b| b.services.clone()).collect(),
@@ -179,8 +179,8 @@ impl Library {
 #[derive(Debug, Clone)]
 pub struct Pool {
     pub blueprint: Blueprint,
-    /// "id version" of each bank in the pool.
-    pub bank_ids: Vec<String>,
+    /// The banks in the pool.
+    pub banks: Vec<BankRef>,
     pub questions: Vec<Question>,
     pub case_studies: BTreeMap<String, CaseStudy>,
     /// Service tag → display name.

@@ -168,6 +168,19 @@ pub struct CaseStudy {
     pub scenario: String,
 }
 
+/// A bank by id and version, as sessions and history records name it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BankRef {
+    pub id: String,
+    pub version: String,
+}
+
+impl std::fmt::Display for BankRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.id, self.version)
+    }
+}
+
 /// Where a bank was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {

@@ -66,7 +66,7 @@ impl BankStats {
         let percent = if eligible == 0 { 0.0 } else { (1000.0 * longest as f64 / eligible as f64).round() / 10.0 };
         BankStats {
             exam: bp.code.clone(),
-            banks: pool.bank_ids.clone(),
+            banks: pool.banks.iter().map(ToString::to_string).collect(),
             questions: pool.questions.len(),
             by_domain,
             by_task,

@@ -77,7 +77,7 @@ pub fn pool(per_task: usize) -> Pool {
     let case_study = CaseStudy { id: "cs-1".into(), title: "Case".into(), scenario: "A scenario.".into() };
     Pool {
         blueprint,
-        bank_ids: vec!["test 1".into()],
+        banks: vec![crate::bank::BankRef { id: "test".into(), version: "1".into() }],
         questions,
         case_studies: BTreeMap::from([("cs-1".into(), case_study)]),
         services: BTreeMap::new(),

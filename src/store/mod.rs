@@ -15,10 +15,11 @@ mod files;
 pub mod record;
 pub mod stats;
 
+pub use crate::bank::BankRef;
 use crate::engine::SessionState;
 pub use files::{write_atomic, write_new};
 use jiff::Timestamp;
-pub use record::{Attempt, BankRef};
+pub use record::Attempt;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use thiserror::Error;

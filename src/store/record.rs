@@ -6,7 +6,7 @@
 //! task and service breakdowns from the per-question outcomes it kept.
 
 use super::Unreadable;
-use crate::bank::ScoreScale;
+use crate::bank::{BankRef, ScoreScale};
 use crate::engine::{Mode, QuestionOutcome, Settings, Summary, Tally};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -14,13 +14,6 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub const SCHEMA: u32 = 2;
-
-/// A bank a session drew on, as it was then.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BankRef {
-    pub id: String,
-    pub version: String,
-}
 
 /// One finished study session or mock exam.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

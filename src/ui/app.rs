@@ -16,7 +16,7 @@ use super::widgets;
 use crate::bank::Pool;
 use crate::engine::{Mode, Results, Session, SessionError, SessionState, Settings};
 use crate::store::stats::Focus;
-use crate::store::{Attempt, BankRef, InProgress, Store, record};
+use crate::store::{Attempt, InProgress, Store, record};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
@@ -112,17 +112,6 @@ impl App {
         T::default()
     }
 
-    fn bank_refs(&self) -> Vec<BankRef> {
-        self.pool
-            .bank_ids
-            .iter()
-            .map(|b| {
-                let (id, version) = b.split_once(' ').unwrap_or((b, ""));
-                BankRef { id: id.to_string(), version: version.to_string() }
-            })
-            .collect()
-    }
-
     /// Starts a new session with the given settings.
     pub fn start(&mut self, settings: Settings) -> Result<(), SessionError> {
         let session = Session::new(&self.pool, settings)?;
@@ -165,10 +154,9 @@ impl App {
             id: active.id.clone(),
             started_at: active.started_at,
             saved_at: (self.clock)(),
-            banks: Vec::new(),
+            banks: self.pool.banks.clone(),
             state: screen.session.state().clone(),
         };
-        let saved = InProgress { banks: self.bank_refs(), ..saved };
         if let Err(e) = store.save_in_progress(&saved) {
             self.overlay = Some(Overlay::Message(format!("Could not save progress: {e}")));
         }
@@ -214,7 +202,7 @@ impl App {
             started_at: active.started_at,
             ended_at: (self.clock)(),
             mode: state.settings.mode,
-            banks: self.bank_refs(),
+            banks: self.pool.banks.clone(),
             exam: state.exam.clone(),
             settings: state.settings.clone(),
             summary: results.summary,

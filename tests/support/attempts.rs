@@ -5,7 +5,7 @@
 use jiff::{SignedDuration, Timestamp};
 use mla_quiz::bank::{AnswerKey, Library, Pool, Question};
 use mla_quiz::engine::{Response, Results, Session, Settings, StudyFilter, correct_response};
-use mla_quiz::store::{Attempt, BankRef, Store, record};
+use mla_quiz::store::{Attempt, Store, record};
 use std::path::Path;
 use std::time::Duration;
 
@@ -53,17 +53,12 @@ pub fn attempt_of(pool: &Pool, session: &Session, started_at: Timestamp) -> Atte
         started_at,
         ended_at: started_at.checked_add(elapsed).unwrap_or_else(|e| panic!("{e}")),
         mode: session.mode(),
-        banks: pool.bank_ids.iter().map(|b| bank_ref(b)).collect(),
+        banks: pool.banks.clone(),
         exam: pool.blueprint.code.clone(),
         settings: session.state().settings.clone(),
         summary: results.summary,
         questions: results.questions,
     }
-}
-
-fn bank_ref(id_version: &str) -> BankRef {
-    let (id, version) = id_version.split_once(' ').unwrap_or((id_version, ""));
-    BankRef { id: id.to_string(), version: version.to_string() }
 }
 
 /// A full mock exam with `correct` right answers.

@@ -110,7 +110,7 @@ impl HomeScreen {
             Line::styled(
                 format!(
                     "Bank: {} — {}, {}",
-                    pool.bank_ids.join(", "),
+                    pool.banks.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
                     widgets::count(pool.questions.len(), "question", "questions"),
                     widgets::count(pool.case_studies.len(), "case study", "case studies")
                 ),
