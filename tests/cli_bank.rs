@@ -80,4 +80,6 @@ fn stats_counts_a_user_bank_of_its_own_exam() {
     assert_eq!(stats["by_type"], json!({"single": 3, "multiple": 1, "ordering": 1, "matching": 1}));
     assert_eq!(stats["by_service"]["sagemaker"], json!(1), "sagemaker-* rolls up");
     assert_eq!(stats["case_studies"], json!(1));
+    // "Alpha" is the key of all three single questions and no option is longer.
+    assert_eq!(stats["key_length_rank"], json!({"1": 3}));
 }

@@ -20,6 +20,9 @@ pub struct BankStats {
     pub by_service: BTreeMap<String, usize>,
     pub case_studies: usize,
     pub longest_option_is_key: LongestOptionIsKey,
+    /// Single-answer questions by the right option's rank in length: "1" when
+    /// it is the longest, "2" the second longest, … Near uniform is best.
+    pub key_length_rank: BTreeMap<String, usize>,
 }
 
 /// Among single and multiple questions: how many have a right option that is
@@ -42,6 +45,7 @@ impl BankStats {
         let mut by_difficulty = BTreeMap::new();
         let mut by_service = BTreeMap::new();
         let (mut eligible, mut longest) = (0, 0);
+        let mut key_length_rank: BTreeMap<String, usize> = BTreeMap::new();
         for q in &pool.questions {
             *by_domain.entry(q.domain.to_string()).or_default() += 1;
             *by_task.entry(q.task.clone()).or_default() += 1;
@@ -57,6 +61,10 @@ impl BankStats {
             };
             eligible += 1;
             let len = |i: usize| q.options[i].text.chars().count();
+            if let [key] = key[..] {
+                let rank = 1 + (0..q.options.len()).filter(|&i| len(i) > len(key)).count();
+                *key_length_rank.entry(rank.to_string()).or_default() += 1;
+            }
             let longest_key = key.iter().map(|&i| len(i)).max().unwrap_or(0);
             let longest_wrong = (0..q.options.len()).filter(|i| !key.contains(i)).map(len).max().unwrap_or(0);
             if longest_key > longest_wrong {
@@ -75,6 +83,7 @@ impl BankStats {
             by_service,
             case_studies: pool.case_studies.len(),
             longest_option_is_key: LongestOptionIsKey { eligible, count: longest, percent },
+            key_length_rank,
         }
     }
 }

@@ -74,5 +74,6 @@ pub fn stats(banks: &[PathBuf], exam: Option<&str>, json: bool, out: &mut impl W
         "right answer is the longest option: {} of {} single/multiple questions ({}%)",
         longest.count, longest.eligible, longest.percent
     )?;
+    writeln!(out, "single-answer key by length rank (1 = longest): {}", line(&stats.key_length_rank))?;
     Ok(ExitCode::SUCCESS)
 }
