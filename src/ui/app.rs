@@ -5,6 +5,7 @@
 use super::input::Input;
 use super::keys::{self, KeyHelp};
 use super::overlay::{self, Confirm, Overlay};
+use super::persistence::{Active, Persistence};
 use super::screens::history::HistoryScreen;
 use super::screens::home::{Choice, HomeScreen};
 use super::screens::results::{ResultsOutcome, ResultsScreen};
@@ -14,13 +15,11 @@ use super::screens::setup::{SetupOutcome, SetupScreen};
 use super::theme::Theme;
 use super::widgets;
 use crate::bank::Pool;
-use crate::engine::{Mode, Results, Session, SessionError, SessionState, Settings};
-use crate::store::stats::Focus;
-use crate::store::{Attempt, InProgress, Store, record};
+use crate::engine::{Mode, Results, Session, SessionError, Settings};
+use crate::store::{InProgress, Store};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
-use std::collections::BTreeSet;
 use std::time::Duration;
 
 /// How often the clock of a running session is saved even without answers.
@@ -35,16 +34,9 @@ enum Screen {
     History(HistoryScreen),
 }
 
-/// The session being played, as the store knows it.
-struct Active {
-    id: String,
-    started_at: Timestamp,
-    since_save: Duration,
-}
-
 pub struct App {
     pool: Pool,
-    store: Option<Store>,
+    persistence: Persistence,
     theme: Theme,
     screen: Screen,
     overlay: Option<Overlay>,
@@ -53,23 +45,21 @@ pub struct App {
     notices: Vec<String>,
     /// Dates are shown in this zone (the system's; fixed in tests).
     tz: TimeZone,
-    /// The wall clock for records (the real one; fixed in tests).
-    clock: fn() -> Timestamp,
     pub quit: bool,
 }
 
 impl App {
     pub fn new(pool: Pool, store: Option<Store>, theme: Theme, notices: Vec<String>) -> App {
+        let persistence = Persistence::new(store, pool.banks.clone());
         let mut app = App {
             pool,
-            store,
+            persistence,
             theme,
             screen: Screen::Home(Box::new(HomeScreen::new(None, Vec::new()))),
             overlay: None,
             active: None,
             notices,
             tz: TimeZone::system(),
-            clock: Timestamp::now,
             quit: false,
         };
         app.go_home();
@@ -84,38 +74,20 @@ impl App {
 
     /// Uses `clock` instead of the system clock for start, save and end times.
     pub fn with_clock(mut self, clock: fn() -> Timestamp) -> App {
-        self.clock = clock;
+        self.persistence.clock = clock;
         self
     }
 
     fn go_home(&mut self) {
-        let (resumable, recent) = match &self.store {
-            Some(store) => {
-                let saved = store.in_progress().map(|l| {
-                    self.notices.extend(l.notices);
-                    l.items.into_iter().next()
-                });
-                let history = store.history().map(|l| {
-                    self.notices.extend(l.notices);
-                    l.items
-                });
-                (saved.unwrap_or_else(|e| self.notice(e)), history.unwrap_or_else(|e| self.notice(e)))
-            }
-            None => (None, Vec::new()),
-        };
+        let (resumable, recent) = self.persistence.home_data(&mut self.notices);
         self.notices.dedup();
         self.screen = Screen::Home(Box::new(HomeScreen::new(resumable, recent)));
-    }
-
-    fn notice<T: Default>(&mut self, error: impl std::fmt::Display) -> T {
-        self.notices.push(error.to_string());
-        T::default()
     }
 
     /// Starts a new session with the given settings.
     pub fn start(&mut self, settings: Settings) -> Result<(), SessionError> {
         let session = Session::new(&self.pool, settings)?;
-        self.active = Some(Active { id: Store::new_id(), started_at: (self.clock)(), since_save: Duration::ZERO });
+        self.active = Some(self.persistence.begin());
         self.show_session(session);
         self.save_progress();
         Ok(())
@@ -123,18 +95,16 @@ impl App {
 
     /// Resumes the most recent unfinished session, if there is one.
     pub fn resume_latest(&mut self) -> Result<bool, String> {
-        let Some(store) = &self.store else { return Ok(false) };
-        let loaded = store.in_progress().map_err(|e| e.to_string())?;
-        self.notices.extend(loaded.notices);
-        match loaded.items.into_iter().next() {
+        match self.persistence.latest_in_progress(&mut self.notices)? {
             Some(saved) => self.resume(saved).map(|()| true),
             None => Ok(false),
         }
     }
 
     fn resume(&mut self, saved: InProgress) -> Result<(), String> {
+        let active = Active::resumed(&saved);
         let session = Session::restore(&self.pool, saved.state).map_err(|e| e.to_string())?;
-        self.active = Some(Active { id: saved.id, started_at: saved.started_at, since_save: Duration::ZERO });
+        self.active = Some(active);
         self.show_session(session);
         Ok(())
     }
@@ -145,20 +115,9 @@ impl App {
     }
 
     fn save_progress(&mut self) {
-        let (Some(store), Some(active), Screen::Session(screen)) = (&self.store, &mut self.active, &self.screen) else {
-            return;
-        };
-        active.since_save = Duration::ZERO;
-        let saved = InProgress {
-            schema: crate::store::IN_PROGRESS_SCHEMA,
-            id: active.id.clone(),
-            started_at: active.started_at,
-            saved_at: (self.clock)(),
-            banks: self.pool.banks.clone(),
-            state: screen.session.state().clone(),
-        };
-        if let Err(e) = store.save_in_progress(&saved) {
-            self.overlay = Some(Overlay::Message(format!("Could not save progress: {e}")));
+        let (Some(active), Screen::Session(screen)) = (&mut self.active, &self.screen) else { return };
+        if let Err(message) = self.persistence.save(active, screen.session.state()) {
+            self.overlay = Some(Overlay::Message(message));
         }
     }
 
@@ -177,37 +136,16 @@ impl App {
         screen.session.finish();
         let results = Results::of(&screen.session);
         let mut message = note;
-        if let (Some(store), Some(active)) = (&self.store, self.active.take()) {
-            if !results.questions.is_empty() {
-                let attempt = self.attempt(&active, screen.session.state(), results);
-                if let Err(e) = store.record(&attempt) {
-                    message = Some(format!("Could not save this result to history: {e}"));
-                }
-            }
-            if let Err(e) = store.discard_in_progress(&active.id) {
-                message = Some(format!("Could not remove the autosave: {e}"));
-            }
+        if let Some(active) = self.active.take()
+            && let Err(problem) = self.persistence.finish(active, screen.session.state(), results)
+        {
+            message = Some(problem);
         }
         if screen.session.mode() == Mode::Study && !screen.session.questions().any(|(_, i)| i.submitted) {
             self.go_home();
             return;
         }
         self.screen = Screen::Results(Box::new(ResultsScreen::new(screen.session, message)));
-    }
-
-    fn attempt(&self, active: &Active, state: &SessionState, results: Results) -> Attempt {
-        Attempt {
-            schema: record::SCHEMA,
-            id: active.id.clone(),
-            started_at: active.started_at,
-            ended_at: (self.clock)(),
-            mode: state.settings.mode,
-            banks: self.pool.banks.clone(),
-            exam: state.exam.clone(),
-            settings: state.settings.clone(),
-            summary: results.summary,
-            questions: results.questions,
-        }
     }
 
     /// Time passing in the real world.
@@ -300,7 +238,7 @@ impl App {
         let bp = self.pool.blueprint.clone();
         let result = match choice {
             Choice::Study => {
-                let focus_sets = self.focus_sets();
+                let focus_sets = self.persistence.focus_sets(&self.pool, &mut self.notices);
                 self.screen = Screen::Setup(SetupScreen::new(&self.pool, focus_sets));
                 Ok(())
             }
@@ -313,18 +251,9 @@ impl App {
                 self.overlay = Some(Overlay::Confirm(Confirm::Discard));
                 Ok(())
             }
-            Choice::History => {
-                let loaded = self.store.as_ref().map(Store::history).transpose();
-                match loaded {
-                    Ok(loaded) => {
-                        let loaded = loaded.unwrap_or_default();
-                        self.screen =
-                            Screen::History(HistoryScreen::new(loaded.items, loaded.notices, self.tz.clone()));
-                        Ok(())
-                    }
-                    Err(e) => Err(e.to_string()),
-                }
-            }
+            Choice::History => self.persistence.history().map(|(attempts, notices)| {
+                self.screen = Screen::History(HistoryScreen::new(attempts, notices, self.tz.clone()));
+            }),
             Choice::Quit => {
                 self.quit = true;
                 Ok(())
@@ -333,17 +262,6 @@ impl App {
         if let Err(message) = result {
             self.overlay = Some(Overlay::Message(message));
         }
-    }
-
-    /// "Missed last time" and "not seen yet", from the history (none without a store).
-    fn focus_sets(&mut self) -> Vec<(Focus, BTreeSet<String>)> {
-        let Some(store) = &self.store else { return Vec::new() };
-        let history = match store.history() {
-            Ok(loaded) => loaded.items,
-            Err(e) => return self.notice(e),
-        };
-        let ids = || self.pool.questions.iter().map(|q| q.id.as_str());
-        [Focus::Missed, Focus::Unseen].into_iter().map(|f| (f, f.ids(&history, ids()))).collect()
     }
 
     fn step_overlay(&mut self, overlay: Overlay, input: Input) {
@@ -364,11 +282,11 @@ impl App {
                 self.go_home();
             }
             Confirm::Discard => {
-                if let (Some(store), Screen::Home(home)) = (&self.store, &self.screen)
+                if let Screen::Home(home) = &self.screen
                     && let Some(saved) = &home.resumable
-                    && let Err(e) = store.discard_in_progress(&saved.id)
+                    && let Err(e) = self.persistence.discard(&saved.id)
                 {
-                    self.notices.push(e.to_string());
+                    self.notices.push(e);
                 }
                 self.go_home();
             }
