@@ -6,6 +6,7 @@
 
 use mla_quiz::bank::Library;
 use mla_quiz::engine::{Results, Session, Settings, correct_response};
+use mla_quiz::store::Store;
 use mla_quiz::ui::app::App;
 use mla_quiz::ui::theme::Theme;
 use ratatui::Terminal;
@@ -77,14 +78,15 @@ fn main() -> ExitCode {
         for i in 0..session.len() {
             session.go_to(i);
             let right = correct_response(session.current().0);
-            let _ = session.respond(right);
+            let _ = session.respond(right, jiff::Timestamp::UNIX_EPOCH);
         }
         let results = Results::of(&session);
         assert_eq!(results.summary.raw.correct, session.len());
     });
     check.time("answer and grade a whole mock exam", grade, Duration::from_millis(5));
 
-    let mut app = App::new(pool.clone(), None, Theme::colored(), Vec::new());
+    let store = Store::memory("a benchmark keeps nothing".into()).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(pool.clone(), store, Theme::colored(), Vec::new());
     let _ = app.start(Settings::mock_exam(&pool.blueprint, false, 3));
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|never| match never {});
     let frame = median(201, || {

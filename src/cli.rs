@@ -110,6 +110,11 @@ pub enum HistoryCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Print one past attempt: its scores and every answer.
+    Show {
+        /// The attempt's id, as `history --json` shows it.
+        id: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

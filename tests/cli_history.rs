@@ -104,10 +104,14 @@ fn history_json_prints_the_full_records() {
 fn history_reports_an_unreadable_file_on_stderr_and_still_lists_the_rest() {
     let data = tempdir();
     let records = record_three(&attempts::pool(), data.path());
-    std::fs::write(data.path().join("history").join("x.json"), b"{ not json").unwrap_or_else(|e| panic!("{e}"));
+    // A history file an earlier version left behind, damaged.
+    let folder = data.path().join("history");
+    std::fs::create_dir_all(&folder).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(folder.join("x.json"), b"{ not json").unwrap_or_else(|e| panic!("{e}"));
     let (stdout, stderr) = succeed(&mut mla_quiz(data.path()), &["history", "--json"]);
-    assert!(stderr.contains("x.json could not be read") && stderr.contains("moved to"), "{stderr}");
+    assert!(stderr.contains("x.json could not be imported") && stderr.contains("left where it is"), "{stderr}");
     assert_eq!(parse_records(&stdout), records);
+    assert_eq!(std::fs::read(folder.join("x.json")).unwrap_or_default(), b"{ not json");
 }
 
 #[test]
@@ -117,7 +121,7 @@ fn export_csv_has_one_row_per_attempt_matching_the_records_column_by_column() {
     let (stdout, _) = succeed(&mut mla_quiz(data.path()), &["history", "export", "--format", "csv"]);
     let (header, rows) = csv_rows(&stdout);
     let expected_header: Vec<&str> =
-        "date,mode,questions,correct,percent,scaled_estimate,passed,minutes,domain_1,domain_2,domain_3,domain_4"
+        "date_utc,mode,questions,correct,percent,scaled_estimate,passed,minutes,domain_1,domain_2,domain_3,domain_4"
             .split(',')
             .collect();
     assert_eq!(header, expected_header);
@@ -132,7 +136,8 @@ fn export_csv_has_one_row_per_attempt_matching_the_records_column_by_column() {
             s.raw.correct.to_string(),
             percent(&s.raw),
             s.scaled_estimate.to_string(),
-            s.passed.to_string(),
+            // Pass/fail applies to mock exams only.
+            if record.mode == Mode::Exam { s.passed.to_string() } else { String::new() },
             format!("{:.1}", s.seconds as f64 / 60.0),
             domain("1"),
             domain("2"),
@@ -151,11 +156,13 @@ fn export_per_question_has_a_row_for_every_question_of_every_attempt() {
     let args = ["history", "export", "--format", "csv", "--per-question"];
     let (stdout, _) = succeed(&mut mla_quiz(data.path()), &args);
     let (header, rows) = csv_rows(&stdout);
-    assert_eq!(&header[..4], ["attempt_id", "date", "mode", "question_id"]);
+    assert_eq!(&header[..4], ["attempt_id", "date_utc", "mode", "question_id"]);
+    let pool = attempts::pool();
     let column = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no {name} column"));
     let outcomes: Vec<(&Attempt, _)> = records.iter().flat_map(|a| a.questions.iter().map(move |q| (a, q))).collect();
     assert_eq!(rows.len(), 65 + 10 + 65);
     assert_eq!(rows.len(), outcomes.len());
+    let mut singles = 0;
     for (row, (attempt, q)) in rows.iter().zip(outcomes) {
         assert_eq!(row.get(column("attempt_id")), Some(attempt.id.as_str()));
         assert_eq!(row.get(column("question_id")), Some(q.id.as_str()));
@@ -163,7 +170,18 @@ fn export_per_question_has_a_row_for_every_question_of_every_attempt() {
         assert_eq!(row.get(column("task")), Some(q.task.as_str()));
         assert_eq!(row.get(column("correct")), Some(q.correct.to_string().as_str()));
         assert_eq!(row.get(column("seconds")), Some(q.seconds.to_string().as_str()));
+        // The answer as the candidate saw it: the letter of the chosen option in
+        // the order shown, then its text.
+        let answer = row.get(column("answer")).unwrap_or_default();
+        let question = pool.question(&q.id).unwrap_or_else(|| panic!("{} not in the pool", q.id));
+        if let Some(mla_quiz::engine::Response::Single(option)) = &q.response {
+            let shown = q.order.iter().position(|o| o == option).unwrap_or_else(|| panic!("no order"));
+            let expected = format!("{}: {}", char::from(b'A' + shown as u8), question.options[*option].text);
+            assert_eq!(answer, expected, "{}", q.id);
+            singles += 1;
+        }
     }
+    assert!(singles > 10, "the answer column was checked on {singles} single-answer rows");
 }
 
 #[test]

@@ -8,13 +8,13 @@
 //! [`make_printable`] before it reaches the terminal.
 
 use crate::bank::text::{clip, make_printable};
-use crate::bank::{Blueprint, Library, Pool};
+use crate::bank::{Library, Pool};
 use crate::cli::{ExportFormat, GlobalArgs, HistoryArgs, HistoryCommand};
 use crate::engine::{Mode, Tally};
+use crate::store::files::{write_atomic, write_new};
 use crate::store::stats::{AllTime, MIN_ANSWERS_FOR_WEAKEST};
-use crate::store::{Attempt, Store, export, write_atomic, write_new};
+use crate::store::{Store, export};
 use anyhow::{Context, Result, anyhow, bail};
-use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use std::io::{self, Write};
 use std::path::Path;
@@ -38,26 +38,32 @@ pub struct ExportRequest<'a> {
     pub force: bool,
 }
 
-/// `mla-quiz history [--json]` and `mla-quiz history export …`.
+/// `mla-quiz history [--json]`, `mla-quiz history export …` and `mla-quiz history show ID`.
 pub fn run(global: &GlobalArgs, args: HistoryArgs, out: &mut impl Write, err: &mut impl Write) -> Result<ExitCode> {
-    let store = open_store(global)?;
+    let store = open_store(global, err)?;
     match args.command {
-        None => list(&store, args.json, out, err),
+        None => list(&store, args.json, out),
         Some(HistoryCommand::Export { format, output, per_question, force }) => {
             let pool = default_pool(global)?;
             let request = ExportRequest { format, output: output.as_deref(), per_question, force };
-            export(&store, &pool.blueprint, request, out, err)
+            export(&store, &pool, request, out, err)
         }
+        Some(HistoryCommand::Show { id }) => show(&store, &default_pool(global)?, &id, out),
     }
 }
 
 /// `mla-quiz stats [--json]`.
 pub fn run_stats(global: &GlobalArgs, json: bool, out: &mut impl Write, err: &mut impl Write) -> Result<ExitCode> {
-    stats(&open_store(global)?, &default_pool(global)?, json, out, err)
+    stats(&open_store(global, err)?, &default_pool(global)?, json, out)
 }
 
-fn open_store(global: &GlobalArgs) -> Result<Store> {
-    Ok(Store::open(global.data_dir.as_deref())?)
+/// The store; notices from opening it (a database set aside, old files not imported) go to `err`.
+fn open_store(global: &GlobalArgs, err: &mut impl Write) -> Result<Store> {
+    let opened = Store::open(global.data_dir.as_deref())?;
+    for notice in &opened.notices {
+        writeln!(err, "mla-quiz: {}", make_printable(notice))?;
+    }
+    Ok(opened.store)
 }
 
 fn default_pool(global: &GlobalArgs) -> Result<Pool> {
@@ -66,57 +72,45 @@ fn default_pool(global: &GlobalArgs) -> Result<Pool> {
         .ok_or_else(|| anyhow!("no loaded bank has an exam blueprint; run `mla-quiz bank validate` to see why"))
 }
 
-/// Every attempt, oldest first; notices about unreadable files go to `err`.
-fn load(store: &Store, err: &mut impl Write) -> Result<Vec<Attempt>> {
-    let loaded = store.history().context("reading the history")?;
-    for notice in &loaded.notices {
-        writeln!(err, "mla-quiz: {}", make_printable(notice))?;
-    }
-    Ok(loaded.items)
-}
-
-/// Prints past attempts as a table, or as a JSON array of the full records.
-pub fn list(store: &Store, json: bool, out: &mut impl Write, err: &mut impl Write) -> Result<ExitCode> {
-    let attempts = load(store, err)?;
+/// Prints past attempts as a table, or as a JSON array of the full records,
+/// streamed oldest first.
+pub fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<ExitCode> {
     if json {
-        out.write_all(&export::to_json(&attempts))?;
-    } else if attempts.is_empty() {
-        writeln!(out, "{NO_ATTEMPTS}")?;
-    } else {
-        write_table(&attempts, out)?;
+        export::write_json(store, None, out)?;
+        return Ok(ExitCode::SUCCESS);
     }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn write_table(attempts: &[Attempt], out: &mut impl Write) -> io::Result<()> {
+    if store.attempt_count(None)? == 0 {
+        writeln!(out, "{NO_ATTEMPTS}")?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let line = |date: &str, mode: &str, questions: &str, score: &str, scaled: &str, result: &str, time: &str| {
         format!("{date:<16}  {mode:<9}  {questions:>9}  {score:<15}  {scaled:>6}  {result:<6}  {time:>7}")
     };
-    writeln!(out, "{}", line("Date", "Mode", "Questions", "Score", "Scaled", "Result", "Time"))?;
-    for a in attempts {
-        let s = &a.summary;
-        let result = match a.mode {
-            Mode::Study => "-",
-            Mode::Exam if s.passed => "PASS",
-            Mode::Exam => "FAIL",
-        };
+    writeln!(out, "{}", line("Date (local)", "Mode", "Questions", "Score", "Scaled", "Result", "Time"))?;
+    let tz = TimeZone::system();
+    store.for_each_header(None, |a| -> Result<()> {
         let row = line(
-            &local_date(a.started_at),
+            &crate::ui::local_date(a.started_at, &tz),
             a.mode.label(),
-            &s.raw.total.to_string(),
-            &score(s.raw),
-            &s.scaled_estimate.to_string(),
-            result,
-            &duration(s.seconds),
+            &a.questions.to_string(),
+            &score(Tally { correct: a.correct, total: a.questions }),
+            &a.scaled.to_string(),
+            verdict(a.mode, a.passed),
+            &duration(a.seconds),
         );
-        writeln!(out, "{row}")?;
-    }
-    writeln!(out, "{SCALED_NOTE}")
+        Ok(writeln!(out, "{row}")?)
+    })?;
+    writeln!(out, "{SCALED_NOTE}")?;
+    Ok(ExitCode::SUCCESS)
 }
 
-/// "2026-03-01 14:05" in the local time zone.
-fn local_date(at: Timestamp) -> String {
-    at.to_zoned(TimeZone::system()).strftime("%Y-%m-%d %H:%M").to_string()
+/// "PASS" or "FAIL" for a mock exam, "-" for a study session.
+fn verdict(mode: Mode, passed: bool) -> &'static str {
+    match mode {
+        Mode::Study => "-",
+        Mode::Exam if passed => "PASS",
+        Mode::Exam => "FAIL",
+    }
 }
 
 /// "41/65 (63%)".
@@ -130,11 +124,70 @@ fn duration(seconds: u64) -> String {
     if hours > 0 { format!("{hours}:{minutes:02}:{seconds:02}") } else { format!("{minutes}:{seconds:02}") }
 }
 
+/// `history show ID`: one attempt's scores and every answer, as text.
+fn show(store: &Store, pool: &Pool, id: &str, out: &mut impl Write) -> Result<ExitCode> {
+    let Some(a) = store.attempt(id)? else {
+        bail!("no attempt has the id {:?}; `mla-quiz history --json` lists the ids", make_printable(id));
+    };
+    let s = &a.summary;
+    let tz = TimeZone::system();
+    writeln!(
+        out,
+        "{} · {} · {} (local time)",
+        make_printable(&a.exam),
+        a.mode.label(),
+        crate::ui::local_date(a.started_at, &tz)
+    )?;
+    writeln!(out, "id {}", make_printable(&a.id))?;
+    writeln!(out, "score {} · answered {} · time {}", score(s.raw), s.answered, duration(s.seconds))?;
+    if a.mode == Mode::Exam {
+        writeln!(
+            out,
+            "estimated scaled score {} (pass mark {}): {}",
+            s.scaled_estimate,
+            s.scale.pass,
+            verdict(a.mode, s.passed)
+        )?;
+    }
+    writeln!(out)?;
+    for (i, q) in a.questions.iter().enumerate() {
+        let question = pool.question(&q.id);
+        let mark = if q.correct {
+            "right"
+        } else if q.response.is_none() {
+            "unanswered"
+        } else {
+            "wrong"
+        };
+        let flag = if q.flagged { " · flagged" } else { "" };
+        writeln!(
+            out,
+            "{:>3}. {} ({}, task {}) — {mark}{flag}",
+            i + 1,
+            make_printable(&q.id),
+            q.kind.as_str(),
+            make_printable(&q.task)
+        )?;
+        match question {
+            Some(question) => writeln!(out, "     {}", clip(&make_printable(&question.stem), 100))?,
+            None => writeln!(out, "     (this question is no longer in the loaded banks)")?,
+        }
+        let answer = export::describe_answer(question, q);
+        if !answer.is_empty() {
+            writeln!(out, "     answer: {}", make_printable(&answer))?;
+        }
+    }
+    if a.mode == Mode::Exam {
+        writeln!(out, "{SCALED_NOTE}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Exports the history: JSON records, or CSV by attempt or by question.
 /// Exit 1 when `output` exists and `force` is not set.
 pub fn export(
     store: &Store,
-    blueprint: &Blueprint,
+    pool: &Pool,
     request: ExportRequest<'_>,
     out: &mut impl Write,
     err: &mut impl Write,
@@ -142,28 +195,32 @@ pub fn export(
     if request.per_question && request.format == ExportFormat::Json {
         bail!("--per-question is for CSV (--format csv); a JSON export already has every question of every attempt");
     }
-    let attempts = load(store, err)?;
-    let bytes = match request.format {
-        ExportFormat::Json => export::to_json(&attempts),
-        ExportFormat::Csv if request.per_question => export::questions_csv(&attempts).context("writing CSV")?,
-        ExportFormat::Csv => export::attempts_csv(&attempts, blueprint).context("writing CSV")?,
+    let write = |sink: &mut dyn Write| -> Result<usize> {
+        let mut sink = io::BufWriter::new(sink);
+        let count = match request.format {
+            ExportFormat::Json => export::write_json(store, None, &mut sink)?,
+            ExportFormat::Csv if request.per_question => export::write_questions_csv(store, None, pool, &mut sink)?,
+            ExportFormat::Csv => export::write_attempts_csv(store, None, &pool.blueprint, &mut sink)?,
+        };
+        sink.flush()?;
+        Ok(count)
     };
     let Some(path) = request.output else {
-        out.write_all(&bytes)?;
+        write(out)?;
         return Ok(ExitCode::SUCCESS);
     };
     let shown = make_printable(&path.display().to_string());
     if path.is_dir() {
         bail!("{shown} is a folder; give --output a file name");
     }
-    let written = if request.force { write_atomic(path, &bytes) } else { write_new(path, &bytes) };
+    let written = if request.force { write_atomic(path, write) } else { write_new(path, write) };
     match written {
-        Ok(()) => {
-            let plural = if attempts.len() == 1 { "" } else { "s" };
-            writeln!(err, "wrote {} attempt{plural} to {shown}", attempts.len())?;
+        Ok(count) => {
+            let plural = if count == 1 { "" } else { "s" };
+            writeln!(err, "wrote {count} attempt{plural} to {shown}")?;
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+        Err(e) if e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::AlreadyExists) => {
             writeln!(err, "mla-quiz: {shown} already exists and was left as it is; use --force to replace it")?;
             Ok(ExitCode::FAILURE)
         }
@@ -172,15 +229,9 @@ pub fn export(
 }
 
 /// Prints all-time figures for the pool's exam, as text or one JSON object.
-/// Attempts of other exams are left out (their domains are not this blueprint's).
-pub fn stats(store: &Store, pool: &Pool, json: bool, out: &mut impl Write, err: &mut impl Write) -> Result<ExitCode> {
-    let code = &pool.blueprint.code;
-    let (ours, others): (Vec<Attempt>, Vec<Attempt>) =
-        load(store, err)?.into_iter().partition(|a| a.exam.eq_ignore_ascii_case(code));
-    if !others.is_empty() {
-        writeln!(err, "mla-quiz: {} attempt(s) of other exams are not counted in the {code} figures", others.len())?;
-    }
-    let all = AllTime::of(&ours);
+/// Attempts of other exams are not counted (their domains are not this blueprint's).
+pub fn stats(store: &Store, pool: &Pool, json: bool, out: &mut impl Write) -> Result<ExitCode> {
+    let all = store.all_time(&pool.blueprint.code)?;
     if json {
         serde_json::to_writer(&mut *out, &all).context("writing JSON")?;
         writeln!(out)?;

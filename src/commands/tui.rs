@@ -4,12 +4,13 @@
 use crate::bank::{Library, Pool, QuestionType};
 use crate::cli::{ExamArgs, FocusArg, GlobalArgs, StudyArgs};
 use crate::engine::{Settings, StudyFilter};
+use crate::store::Store;
 use crate::store::stats::Focus;
-use crate::store::{Attempt, Store};
 use crate::ui::app::App;
 use crate::ui::terminal::TerminalGuard;
 use crate::ui::theme::Theme;
 use anyhow::{Context, Result, bail};
+use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -21,9 +22,9 @@ pub enum Start {
     Resume,
 }
 
-/// Checks study arguments against the pool (and, for a focus, the history),
-/// so mistakes are reported before the screen changes.
-pub fn study_settings(pool: &Pool, args: &StudyArgs, history: &[Attempt]) -> Result<Settings> {
+/// Checks study arguments against the pool (and, for a focus, each question's
+/// last result), so mistakes are reported before the screen changes.
+pub fn study_settings(pool: &Pool, args: &StudyArgs, last_results: &HashMap<String, bool>) -> Result<Settings> {
     let bp = &pool.blueprint;
     if let Some(d) = args.domain
         && bp.domain(d).is_none()
@@ -57,7 +58,7 @@ pub fn study_settings(pool: &Pool, args: &StudyArgs, history: &[Attempt]) -> Res
             FocusArg::Missed => Focus::Missed,
             FocusArg::Unseen => Focus::Unseen,
         };
-        (focus, focus.ids(history, pool.questions.iter().map(|q| q.id.as_str())))
+        (focus, focus.ids(last_results, pool.questions.iter().map(|q| q.id.as_str())))
     });
     if let Some((focus, ids)) = &only
         && ids.is_empty()
@@ -105,20 +106,18 @@ pub fn run(global: &GlobalArgs, start: Start) -> Result<ExitCode> {
             library.skipped.len()
         ));
     }
-    let store = Store::open(global.data_dir.as_deref());
-    let store = match store {
-        Ok(store) => Some(store),
-        Err(e) => {
-            notices.push(format!("history is off: {e}"));
-            None
-        }
-    };
-    let history = match (&store, &start) {
-        (Some(store), Start::Study(args)) if args.focus.is_some() => store.history()?.items,
-        _ => Vec::new(),
+    let opened = Store::open_or_memory(global.data_dir.as_deref())?;
+    notices.extend(opened.notices);
+    let store = opened.store;
+    if let (Start::Resume, Some(reason)) = (&start, store.unsaved_reason()) {
+        bail!("there is no unfinished session to resume: {reason}");
+    }
+    let last_results = match &start {
+        Start::Study(args) if args.focus.is_some() => store.last_results(&pool.blueprint.code)?,
+        _ => HashMap::new(),
     };
     let settings = match &start {
-        Start::Study(args) => Some(study_settings(&pool, args, &history)?),
+        Start::Study(args) => Some(study_settings(&pool, args, &last_results)?),
         Start::Exam(args) => Some(exam_settings(&pool, args)?),
         Start::Home | Start::Resume => None,
     };

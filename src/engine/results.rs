@@ -8,6 +8,7 @@
 use super::answer::{self, Response};
 use super::session::{Mode, Session};
 use crate::bank::{QuestionType, ScoreScale, service_rollup};
+use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -43,6 +44,18 @@ pub struct QuestionOutcome {
     pub correct: bool,
     pub flagged: bool,
     pub seconds: u64,
+    /// The id of the bank the question came from (absent in records of earlier versions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bank: Option<String>,
+    /// When the answer was last changed (study: when it was submitted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answered_at: Option<Timestamp>,
+    /// Display position → option index: the order the options were shown in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub order: Vec<usize>,
+    /// Matching only: display position → response index.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub response_order: Vec<usize>,
 }
 
 /// The graded result of a session: the summary and every question's outcome.
@@ -98,6 +111,10 @@ impl Results {
                 correct,
                 flagged: item.flagged,
                 seconds: item.millis / 1000,
+                bank: Some(question.bank.clone()),
+                answered_at: item.answered_at,
+                order: item.order.clone(),
+                response_order: item.response_order.clone(),
             });
         }
         let summary = Summary::of(session.mode(), &questions, session.blueprint().scale, session.elapsed().as_secs());

@@ -8,6 +8,7 @@
 use super::answer::{self, Response};
 use super::draw::{self, StudyFilter};
 use crate::bank::{Blueprint, Pool, Question, QuestionType};
+use jiff::Timestamp;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -83,6 +84,9 @@ pub struct ItemState {
     /// Time spent on this question.
     #[serde(default)]
     pub millis: u64,
+    /// When the answer was last changed (study: when it was submitted), as the caller's clock told.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answered_at: Option<Timestamp>,
 }
 
 /// The saveable state of a session.
@@ -229,9 +233,9 @@ impl Session {
         moved
     }
 
-    /// Records the response to the current question (replacing an earlier one
-    /// unless it was submitted in study mode).
-    pub fn respond(&mut self, response: Response) -> Result<(), SessionError> {
+    /// Records the response to the current question at time `at` (replacing an
+    /// earlier one unless it was submitted in study mode).
+    pub fn respond(&mut self, response: Response, at: Timestamp) -> Result<(), SessionError> {
         if self.state.finished {
             return Err(SessionError::Finished);
         }
@@ -244,15 +248,17 @@ impl Session {
         }
         let i = self.state.position;
         self.state.items[i].response = Some(response);
+        self.state.items[i].answered_at = Some(at);
         Ok(())
     }
 
-    /// Study mode: locks the current answer and says whether it was right.
-    pub fn submit(&mut self) -> Result<bool, SessionError> {
+    /// Study mode: locks the current answer at time `at` and says whether it was right.
+    pub fn submit(&mut self, at: Timestamp) -> Result<bool, SessionError> {
         let (question, item) = self.current();
         let correct = item.response.as_ref().is_some_and(|r| answer::is_correct(question, r));
         let i = self.state.position;
         self.state.items[i].submitted = true;
+        self.state.items[i].answered_at = Some(at);
         Ok(correct)
     }
 
@@ -326,6 +332,7 @@ fn new_item(question: &Question, rng: &mut StdRng) -> ItemState {
         submitted: false,
         flagged: false,
         millis: 0,
+        answered_at: None,
     }
 }
 

@@ -7,6 +7,9 @@ use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
+/// A fixed answer time: the engine only stores what it is told.
+const T0: jiff::Timestamp = jiff::Timestamp::UNIX_EPOCH;
+
 #[test]
 fn single_choice_is_right_only_for_the_key() {
     let q = question("s", 1, "1.1", 0);
@@ -117,9 +120,9 @@ fn study_answers_lock_after_submission() {
     let filter = StudyFilter { task: Some("1.1".into()), ..StudyFilter::default() };
     let mut session = Session::new(&pool, Settings::study(filter, 2, 3)).unwrap_or_else(|e| panic!("{e}"));
     let right = correct_response(session.current().0);
-    assert_eq!(session.respond(right.clone()), Ok(()));
-    assert_eq!(session.submit(), Ok(true));
-    assert_eq!(session.respond(right), Err(SessionError::AlreadySubmitted));
+    assert_eq!(session.respond(right.clone(), T0), Ok(()));
+    assert_eq!(session.submit(T0), Ok(true));
+    assert_eq!(session.respond(right, T0), Err(SessionError::AlreadySubmitted));
 }
 
 #[test]
@@ -131,8 +134,8 @@ fn responses_that_do_not_fit_are_refused() {
         crate::bank::QuestionType::Single => Response::Ordering(vec![0]),
         _ => Response::Single(0),
     };
-    assert_eq!(session.respond(wrong_shape), Err(SessionError::InvalidResponse));
-    assert!(session.respond(Response::Single(99)).is_err());
+    assert_eq!(session.respond(wrong_shape, T0), Err(SessionError::InvalidResponse));
+    assert!(session.respond(Response::Single(99), T0).is_err());
 }
 
 #[test]
@@ -155,7 +158,7 @@ fn results_grade_and_break_down_by_domain_task_and_service() {
     for i in 0..44 {
         session.go_to(i);
         let right = correct_response(session.current().0);
-        assert_eq!(session.respond(right), Ok(()));
+        assert_eq!(session.respond(right, T0), Ok(()));
         session.spend(Duration::from_secs(2));
     }
     session.go_to(0);
@@ -182,11 +185,11 @@ fn a_study_session_counts_only_submitted_answers() {
     let mut session =
         Session::new(&pool, Settings::study(StudyFilter::default(), 6, 2)).unwrap_or_else(|e| panic!("{e}"));
     let right = correct_response(session.current().0);
-    assert_eq!(session.respond(right), Ok(()));
-    assert_eq!(session.submit(), Ok(true));
+    assert_eq!(session.respond(right, T0), Ok(()));
+    assert_eq!(session.submit(T0), Ok(true));
     session.go_next();
     let right = correct_response(session.current().0);
-    assert_eq!(session.respond(right), Ok(()), "answered but never submitted: not counted");
+    assert_eq!(session.respond(right, T0), Ok(()), "answered but never submitted: not counted");
     let results = Results::of(&session);
     assert_eq!(results.summary.raw, Tally { correct: 1, total: 1 });
     assert_eq!(results.questions.len(), 1);
@@ -206,7 +209,7 @@ fn a_saved_session_restores_with_its_answers() {
     let pool = pool(10);
     let mut session = exam(&pool, 11);
     let right = correct_response(session.current().0);
-    assert_eq!(session.respond(right), Ok(()));
+    assert_eq!(session.respond(right, T0), Ok(()));
     session.toggle_flag();
     session.go_next();
     session.spend(Duration::from_secs(300));
@@ -272,7 +275,7 @@ proptest! {
             session.go_to(i);
             let q = session.current().0.clone();
             let response = if pick == 0 { correct_response(&q) } else { Response::Single(pick % q.options.len()) };
-            if session.respond(response.clone()).is_ok() && is_correct(&q, &response) {
+            if session.respond(response.clone(), T0).is_ok() && is_correct(&q, &response) {
                 expected += 1;
             }
         }

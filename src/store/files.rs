@@ -1,5 +1,6 @@
-//! Safe file primitives for the store: atomic writes (temporary file, flush,
-//! fsync, rename) and moving an unreadable file aside without touching its bytes.
+//! Safe file primitives: atomic writes (temporary file, flush, fsync, rename),
+//! writes that never replace an existing file, and moving an unreadable file
+//! aside without touching its bytes.
 
 use jiff::Timestamp;
 use std::fs::{self, File, OpenOptions};
@@ -12,20 +13,24 @@ pub fn unique_name(prefix: &str) -> String {
     format!("{prefix}{}-{}-{:08x}", now.strftime("%Y%m%dT%H%M%S%.6fZ"), std::process::id(), rand::random::<u32>())
 }
 
-/// Writes `bytes` to `path` so that readers see either the old file or the whole new one.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+/// Writes a file through `write` so that readers see either the old file or
+/// the whole new one (temporary file, flush, fsync, rename).
+pub fn write_atomic<T, E: From<io::Error>>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<T, E>,
+) -> Result<T, E> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let tmp = dir.join(format!(".{}.tmp", unique_name("")));
     let result = (|| {
         let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        file.write_all(bytes)?;
+        let value = write(&mut file)?;
         file.sync_all()?;
         fs::rename(&tmp, path)?;
         if let Ok(dir) = File::open(dir) {
             let _ = dir.sync_all();
         }
-        Ok(())
+        Ok(value)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
@@ -33,11 +38,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     result
 }
 
-/// Writes a new file, refusing to replace an existing one. A file left half
-/// written (disk full) is removed: it was created here, so it holds nothing else.
-pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Writes a new file through `write`, refusing to replace an existing one
+/// (an [`io::ErrorKind::AlreadyExists`] error). A file left half written
+/// (disk full) is removed: it was created here, so it holds nothing else.
+pub fn write_new<T, E: From<io::Error>>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<T, E>,
+) -> Result<T, E> {
     let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
-    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    let written = write(&mut file).and_then(|value| {
+        file.sync_all()?;
+        Ok(value)
+    });
     if written.is_err() {
         drop(file);
         let _ = fs::remove_file(path);
@@ -79,8 +91,9 @@ mod tests {
     fn atomic_write_replaces_and_leaves_no_temporary_files() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = dir.path().join("a.json");
-        write_atomic(&path, b"one").unwrap_or_else(|e| panic!("{e}"));
-        write_atomic(&path, b"two").unwrap_or_else(|e| panic!("{e}"));
+        let bytes = |b: &'static [u8]| move |w: &mut dyn Write| w.write_all(b);
+        write_atomic(&path, bytes(b"one")).unwrap_or_else(|e| panic!("{e}"));
+        write_atomic(&path, bytes(b"two")).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(fs::read(&path).unwrap_or_default(), b"two");
         assert_eq!(fs::read_dir(dir.path()).map(Iterator::count).unwrap_or(0), 1);
     }
@@ -99,8 +112,8 @@ mod tests {
     fn write_new_refuses_to_overwrite() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = dir.path().join("out.csv");
-        write_new(&path, b"a").unwrap_or_else(|e| panic!("{e}"));
-        assert!(write_new(&path, b"b").is_err());
+        write_new(&path, |w: &mut dyn Write| w.write_all(b"a")).unwrap_or_else(|e| panic!("{e}"));
+        assert!(write_new(&path, |w: &mut dyn Write| w.write_all(b"b")).is_err());
         assert_eq!(fs::read(&path).unwrap_or_default(), b"a");
     }
 }

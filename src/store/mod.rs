@@ -1,206 +1,176 @@
-//! The data directory: score history, the autosaved in-progress session, and
-//! exports. It owns every write to disk.
-//!
-//! Layout (all JSON, one file per record so concurrent processes never write
-//! the same file):
+//! The data directory: one SQLite database holding finished attempts, one row
+//! per answer (the review log), and the sessions in progress; the one-time
+//! import of the JSON files earlier versions wrote; and exports.
 //!
 //! ```text
-//! <data dir>/history/<time>-<pid>-<random>.json    one finished attempt each
-//! <data dir>/in-progress/<session id>.json          autosaved sessions
-//! <data dir>/corrupt/<name>.<time>                  files that could not be read, kept aside
+//! <data dir>/mla-quiz.sqlite3      the database (WAL journal beside it)
+//! <data dir>/history/*.json         written by earlier versions: read once, never changed
+//! <data dir>/in-progress/*.json     likewise
+//! <data dir>/corrupt/               a database or saved session that could not be read, kept aside
 //! ```
+//!
+//! When the data directory cannot be used, [`Store::open_or_memory`] keeps the
+//! history in memory for this run and says why, so a session is never refused.
 
+pub mod attempts;
 pub mod export;
-mod files;
+pub mod files;
+pub mod in_progress;
+mod legacy;
 pub mod record;
+mod schema;
 pub mod stats;
+mod time;
 
 pub use crate::bank::BankRef;
-use crate::engine::SessionState;
-pub use files::{write_atomic, write_new};
-use jiff::Timestamp;
+pub use attempts::AttemptHeader;
+pub use in_progress::InProgress;
 pub use record::Attempt;
-use serde::{Deserialize, Serialize};
+use rusqlite::Connection;
+use schema::OpenFailure;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
+/// The database file's name in the data directory.
+pub const DATABASE_FILE: &str = "mla-quiz.sqlite3";
+
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
     #[error("no data directory: set --data-dir or MLA_QUIZ_DATA_DIR")]
     NoDataDir,
+    #[error("cannot use {path} as the data directory: {source}")]
+    DataDir { path: PathBuf, source: std::io::Error },
+    #[error(
+        "{path} was written by a newer mla-quiz (schema version {version}; this one knows up to {known}). \
+         It was left as it is: update mla-quiz, or use --data-dir to keep this run's history elsewhere"
+    )]
+    Newer { path: PathBuf, version: u32, known: u32 },
+    #[error("{path}: {source}")]
+    Database { path: PathBuf, source: rusqlite::Error },
+    #[error("the history database: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("a stored record could not be encoded or decoded: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("a stored time is out of range: {0}")]
+    Time(String),
+    #[error("a stored record is damaged: {0}")]
+    Damaged(String),
 }
 
-fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io { path: path.to_path_buf(), source }
-}
-
-/// Why a stored file was not loaded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unreadable {
-    /// Broken, or of a schema no version understands: moved to `corrupt/`.
-    Corrupt(String),
-    /// Written by a newer mla-quiz: left where it is for that version to read.
-    Newer(String),
-}
-
-/// The `schema` of a stored document, when this version may know it (at most `known`).
-fn schema_of(value: &serde_json::Value, known: u32) -> Result<u64, Unreadable> {
-    match value.get("schema").and_then(serde_json::Value::as_u64) {
-        Some(v) if v > u64::from(known) => {
-            Err(Unreadable::Newer(format!("schema {v} is newer than this mla-quiz understands (up to {known})")))
-        }
-        Some(v) => Ok(v),
-        None => Err(Unreadable::Corrupt("no schema version".into())),
-    }
-}
-
-/// Records read back, with notes on any file that had to be moved aside.
-#[derive(Debug)]
-pub struct Loaded<T> {
-    pub items: Vec<T>,
-    /// "history/x.json could not be read (…); moved to corrupt/x.json.2026…"
+/// A store and what happened while opening it (a database set aside, files imported).
+pub struct Opened {
+    pub store: Store,
     pub notices: Vec<String>,
 }
 
-impl<T> Default for Loaded<T> {
-    fn default() -> Self {
-        Loaded { items: Vec::new(), notices: Vec::new() }
-    }
-}
-
-/// An autosaved session in progress.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct InProgress {
-    pub schema: u32,
-    pub id: String,
-    pub started_at: Timestamp,
-    pub saved_at: Timestamp,
-    pub banks: Vec<BankRef>,
-    pub state: SessionState,
-}
-
-pub const IN_PROGRESS_SCHEMA: u32 = 1;
-
-#[derive(Debug, Clone)]
 pub struct Store {
-    dir: PathBuf,
+    conn: Connection,
+    /// The data directory, or `None` when history is kept in memory only.
+    dir: Option<PathBuf>,
+    /// Why history is kept in memory only.
+    unsaved_reason: Option<String>,
 }
 
 impl Store {
-    /// The store in `dir`, or in the platform's data directory.
-    pub fn open(dir: Option<&Path>) -> Result<Store, StoreError> {
-        let dir = match dir {
-            Some(dir) => dir.to_path_buf(),
+    /// The platform's data directory, or `dir`.
+    pub fn data_dir(dir: Option<&Path>) -> Result<PathBuf, StoreError> {
+        match dir {
+            Some(dir) => Ok(dir.to_path_buf()),
             None => directories::ProjectDirs::from("", "", "mla-quiz")
                 .map(|p| p.data_dir().to_path_buf())
-                .ok_or(StoreError::NoDataDir)?,
+                .ok_or(StoreError::NoDataDir),
+        }
+    }
+
+    /// Opens (or creates) the database in `dir` or the platform's data
+    /// directory, imports the JSON history of earlier versions once, and sets
+    /// aside a database file that is not a readable SQLite database.
+    pub fn open(dir: Option<&Path>) -> Result<Opened, StoreError> {
+        let dir = Self::data_dir(dir)?;
+        std::fs::create_dir_all(&dir).map_err(|source| StoreError::DataDir { path: dir.clone(), source })?;
+        let path = dir.join(DATABASE_FILE);
+        let mut notices = Vec::new();
+        let conn = match open_file(&path) {
+            Err(OpenFailure::NotADatabase(error)) => {
+                notices.push(set_aside_database(&dir, &path, &error)?);
+                open_file(&path).map_err(|failure| failure_error(&path, failure))?
+            }
+            opened => opened.map_err(|failure| failure_error(&path, failure))?,
         };
-        Ok(Store { dir })
+        let mut store = Store { conn, dir: Some(dir), unsaved_reason: None };
+        notices.extend(legacy::import(&mut store)?);
+        Ok(Opened { store, notices })
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
+    /// [`Store::open`], or when that fails, a store in memory that says why
+    /// nothing is being saved.
+    pub fn open_or_memory(dir: Option<&Path>) -> Result<Opened, StoreError> {
+        match Self::open(dir) {
+            Ok(opened) => Ok(opened),
+            Err(error) => {
+                let reason = error.to_string();
+                let store = Store::memory(reason.clone())?;
+                Ok(Opened { store, notices: vec![format!("History is not being saved: {reason}")] })
+            }
+        }
     }
 
-    fn history_dir(&self) -> PathBuf {
-        self.dir.join("history")
+    /// A store that keeps everything in memory for this run only.
+    pub fn memory(reason: String) -> Result<Store, StoreError> {
+        let path = Path::new(":memory:");
+        let mut conn = Connection::open_in_memory().map_err(|e| failure_error(path, e.into()))?;
+        schema::prepare(&mut conn).map_err(|failure| failure_error(path, failure))?;
+        Ok(Store { conn, dir: None, unsaved_reason: Some(reason) })
     }
 
-    fn in_progress_dir(&self) -> PathBuf {
-        self.dir.join("in-progress")
+    /// The data directory (`None` in memory).
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
     }
 
-    fn corrupt_dir(&self) -> PathBuf {
-        self.dir.join("corrupt")
+    /// Why history is not being saved, when it is kept in memory only.
+    pub fn unsaved_reason(&self) -> Option<&str> {
+        self.unsaved_reason.as_deref()
     }
 
     /// A new id for an attempt or session.
     pub fn new_id() -> String {
         files::unique_name("")
     }
+}
 
-    /// Adds a finished attempt to the history.
-    pub fn record(&self, attempt: &Attempt) -> Result<PathBuf, StoreError> {
-        let path = self.history_dir().join(format!("{}.json", attempt.id));
-        let bytes = serde_json::to_vec_pretty(attempt).unwrap_or_default();
-        files::write_atomic(&path, &bytes).map_err(io_error(&path))?;
-        Ok(path)
-    }
+fn open_file(path: &Path) -> Result<Connection, OpenFailure> {
+    let mut conn = Connection::open(path)?;
+    schema::prepare(&mut conn)?;
+    Ok(conn)
+}
 
-    /// Every attempt, oldest first. Unreadable files are moved aside and reported.
-    pub fn history(&self) -> Result<Loaded<Attempt>, StoreError> {
-        let mut loaded = self.read_all(&self.history_dir(), record::parse)?;
-        loaded.items.sort_by(|a, b| (a.started_at, &a.id).cmp(&(b.started_at, &b.id)));
-        Ok(loaded)
-    }
-
-    /// Saves the in-progress session (atomically replacing its previous save).
-    pub fn save_in_progress(&self, saved: &InProgress) -> Result<(), StoreError> {
-        let path = self.in_progress_dir().join(format!("{}.json", saved.id));
-        let bytes = serde_json::to_vec(saved).unwrap_or_default();
-        files::write_atomic(&path, &bytes).map_err(io_error(&path))
-    }
-
-    /// Unfinished sessions, most recently saved first.
-    pub fn in_progress(&self) -> Result<Loaded<InProgress>, StoreError> {
-        let parse = |text: &str| -> Result<InProgress, Unreadable> {
-            let value: serde_json::Value =
-                serde_json::from_str(text).map_err(|e| Unreadable::Corrupt(e.to_string()))?;
-            match schema_of(&value, IN_PROGRESS_SCHEMA)? {
-                v if v == u64::from(IN_PROGRESS_SCHEMA) => {
-                    serde_json::from_value(value).map_err(|e| Unreadable::Corrupt(e.to_string()))
-                }
-                v => Err(Unreadable::Corrupt(format!("unknown schema {v}"))),
-            }
-        };
-        let mut loaded = self.read_all(&self.in_progress_dir(), parse)?;
-        loaded.items.sort_by_key(|saved| std::cmp::Reverse(saved.saved_at));
-        Ok(loaded)
-    }
-
-    /// Forgets an in-progress session (finished or discarded).
-    pub fn discard_in_progress(&self, id: &str) -> Result<(), StoreError> {
-        let path = self.in_progress_dir().join(format!("{id}.json"));
-        match std::fs::remove_file(&path) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io_error(&path)(e)),
-            _ => Ok(()),
+fn failure_error(path: &Path, failure: OpenFailure) -> StoreError {
+    match failure {
+        OpenFailure::Newer(version) => StoreError::Newer { path: path.to_path_buf(), version, known: schema::LATEST },
+        OpenFailure::NotADatabase(source) | OpenFailure::Other(source) => {
+            StoreError::Database { path: path.to_path_buf(), source }
         }
     }
+}
 
-    /// Reads every record of `dir`. Corrupt files are moved aside, newer ones left
-    /// alone; both are reported. A file another process moves or removes meanwhile is skipped.
-    fn read_all<T>(&self, dir: &Path, parse: impl Fn(&str) -> Result<T, Unreadable>) -> Result<Loaded<T>, StoreError> {
-        let mut loaded = Loaded { items: Vec::new(), notices: Vec::new() };
-        for path in files::json_files(dir).map_err(io_error(dir))? {
-            let bytes = match std::fs::read(&path) {
-                Ok(bytes) => bytes,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(e) => return Err(io_error(&path)(e)),
-            };
-            let parsed = String::from_utf8(bytes)
-                .map_err(|_| Unreadable::Corrupt("not UTF-8".to_string()))
-                .and_then(|text| parse(&text));
-            match parsed {
-                Ok(item) => loaded.items.push(item),
-                Err(Unreadable::Newer(why)) => {
-                    loaded.notices.push(format!("{} was left where it is: {why}", path.display()));
-                }
-                Err(Unreadable::Corrupt(why)) => loaded.notices.extend(self.set_aside(&path, &why)?),
-            }
-        }
-        Ok(loaded)
-    }
-
-    /// Moves an unreadable file to `corrupt/` and says so (nothing if another process moved it first).
-    fn set_aside(&self, path: &Path, why: &str) -> Result<Option<String>, StoreError> {
-        match files::move_aside(path, &self.corrupt_dir()) {
-            Ok(moved) => {
-                Ok(Some(format!("{} could not be read ({why}); it was moved to {}", path.display(), moved.display())))
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !path.exists() => Ok(None),
-            Err(e) => Err(io_error(path)(e)),
+/// Moves a database file that SQLite cannot read (and its journal files) to
+/// `corrupt/`, byte for byte, and says where.
+fn set_aside_database(dir: &Path, path: &Path, error: &rusqlite::Error) -> Result<String, StoreError> {
+    let corrupt = dir.join("corrupt");
+    let moved =
+        files::move_aside(path, &corrupt).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
+    for suffix in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{suffix}", path.display()));
+        if side.exists() {
+            files::move_aside(&side, &corrupt).map_err(|source| StoreError::Io { path: side.clone(), source })?;
         }
     }
+    Ok(format!(
+        "{} could not be read as a database ({error}); it was moved to {} and a new history was started",
+        path.display(),
+        moved.display()
+    ))
 }

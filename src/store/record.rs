@@ -1,19 +1,39 @@
-//! The history record of one finished session ([`Attempt`]) and how older
-//! schema versions are read.
+//! The record of one finished session ([`Attempt`]), as `history --json`
+//! exports it and as earlier versions wrote it to `history/*.json`, and how
+//! those older schema versions are read.
 //!
 //! Schema 1 was the pre-release layout: its summary had only the raw score,
 //! the scaled estimate and the domain breakdown. Reading it recomputes the
 //! task and service breakdowns from the per-question outcomes it kept.
 
-use super::Unreadable;
 use crate::bank::{BankRef, ScoreScale};
-use crate::engine::{Mode, QuestionOutcome, Settings, Summary, Tally};
+use crate::engine::{Mode, QuestionOutcome, Results, SessionState, Settings, Summary, Tally};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub const SCHEMA: u32 = 2;
+
+/// Why a history file was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Broken, or of a schema no version understands.
+    Corrupt(String),
+    /// Written by a newer mla-quiz.
+    Newer(String),
+}
+
+/// The `schema` of a stored document, when this version may know it (at most `known`).
+fn schema_of(value: &Value, known: u32) -> Result<u64, Unreadable> {
+    match value.get("schema").and_then(Value::as_u64) {
+        Some(v) if v > u64::from(known) => {
+            Err(Unreadable::Newer(format!("schema {v} is newer than this mla-quiz understands (up to {known})")))
+        }
+        Some(v) => Ok(v),
+        None => Err(Unreadable::Corrupt("no schema version".into())),
+    }
+}
 
 /// One finished study session or mock exam.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -64,7 +84,7 @@ fn corrupt(error: serde_json::Error) -> Unreadable {
 /// [`Unreadable::Newer`], so that it is left for the version that wrote it.
 pub fn parse(text: &str) -> Result<Attempt, Unreadable> {
     let value: Value = serde_json::from_str(text).map_err(corrupt)?;
-    match super::schema_of(&value, SCHEMA)? {
+    match schema_of(&value, SCHEMA)? {
         2 => serde_json::from_value(value).map_err(corrupt),
         1 => {
             let old: AttemptV1 = serde_json::from_value(value).map_err(corrupt)?;
@@ -92,6 +112,28 @@ pub fn parse(text: &str) -> Result<Attempt, Unreadable> {
 }
 
 impl Attempt {
+    /// The record of a finished session whose graded results are `results`.
+    pub fn of(
+        id: String,
+        (started_at, ended_at): (Timestamp, Timestamp),
+        banks: Vec<BankRef>,
+        state: &SessionState,
+        results: Results,
+    ) -> Attempt {
+        Attempt {
+            schema: SCHEMA,
+            id,
+            started_at,
+            ended_at,
+            mode: state.settings.mode,
+            banks,
+            exam: state.exam.clone(),
+            settings: state.settings.clone(),
+            summary: results.summary,
+            questions: results.questions,
+        }
+    }
+
     pub fn minutes(&self) -> f64 {
         self.summary.seconds as f64 / 60.0
     }

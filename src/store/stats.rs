@@ -1,12 +1,13 @@
-//! All-time figures over the history: attempts, questions answered, percent
-//! correct by domain, task statement and service, the weakest areas, the
-//! trend of recent mock exams, and the focus sets for study sessions
-//! (questions missed last time, questions never seen).
+//! All-time figures for one exam, computed by queries over the answer log:
+//! attempts, questions answered, percent correct by domain, task statement
+//! and service, the weakest areas, the trend of recent mock exams; and the
+//! focus sets for study sessions (questions missed last time, never seen).
 
-use super::record::Attempt;
-use crate::engine::{Mode, Tally};
+use super::{Store, StoreError};
+use crate::bank::service_rollup;
+use crate::engine::Tally;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Areas with fewer answers than this are not called weak: too little evidence.
 pub const MIN_ANSWERS_FOR_WEAKEST: usize = 3;
@@ -29,14 +30,6 @@ pub struct AllTime {
     pub mock_exam_trend: Vec<u32>,
 }
 
-fn merge(into: &mut BTreeMap<String, Tally>, from: &BTreeMap<String, Tally>) {
-    for (key, t) in from {
-        let entry = into.entry(key.clone()).or_default();
-        entry.correct += t.correct;
-        entry.total += t.total;
-    }
-}
-
 fn weakest(map: &BTreeMap<String, Tally>) -> Vec<(String, Tally)> {
     let mut areas: Vec<(String, Tally)> =
         map.iter().filter(|(_, t)| t.total >= MIN_ANSWERS_FOR_WEAKEST).map(|(k, t)| (k.clone(), *t)).collect();
@@ -45,32 +38,79 @@ fn weakest(map: &BTreeMap<String, Tally>) -> Vec<(String, Tally)> {
     areas
 }
 
-impl AllTime {
-    /// Figures over `attempts` (oldest first).
-    pub fn of(attempts: &[Attempt]) -> AllTime {
-        let mut overall = Tally::default();
-        let (mut by_domain, mut by_task, mut by_service) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
-        for a in attempts {
-            overall.correct += a.summary.raw.correct;
-            overall.total += a.summary.raw.total;
-            merge(&mut by_domain, &a.summary.by_domain);
-            merge(&mut by_task, &a.summary.by_task);
-            merge(&mut by_service, &a.summary.by_service);
+fn usize_of(n: i64) -> usize {
+    usize::try_from(n).unwrap_or(0)
+}
+
+impl Store {
+    /// All-time figures over the attempts of `exam`. The answers are grouped
+    /// by the database (one pass over the exam's rows); only the few hundred
+    /// groups come into memory.
+    pub fn all_time(&self, exam: &str) -> Result<AllTime, StoreError> {
+        let (attempts, mock_exams): (i64, i64) = self.conn.query_row(
+            "SELECT count(*), coalesce(sum(mode = 'exam'), 0) FROM attempts WHERE exam = ?1 COLLATE NOCASE",
+            [exam],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let mut statement = self.conn.prepare_cached(
+            "SELECT domain, task, services, sum(correct), count(*), sum(response IS NOT NULL) FROM answers \
+             WHERE exam = ?1 COLLATE NOCASE GROUP BY domain, task, services",
+        )?;
+        let mut rows = statement.query([exam])?;
+        let (mut overall, mut answered) = (Tally::default(), 0);
+        let (mut by_domain, mut by_task) = (BTreeMap::<String, Tally>::new(), BTreeMap::<String, Tally>::new());
+        let mut by_service: BTreeMap<String, Tally> = BTreeMap::new();
+        while let Some(row) = rows.next()? {
+            let domain: i64 = row.get(0)?;
+            let task: String = row.get(1)?;
+            let services: Vec<String> = serde_json::from_str(&row.get::<_, String>(2)?)?;
+            let group = Tally { correct: usize_of(row.get(3)?), total: usize_of(row.get(4)?) };
+            answered += usize_of(row.get(5)?);
+            let add = |map: &mut BTreeMap<String, Tally>, key: String| {
+                let t = map.entry(key).or_default();
+                t.correct += group.correct;
+                t.total += group.total;
+            };
+            add(&mut by_domain, domain.to_string());
+            add(&mut by_task, task);
+            for tag in service_rollup(&services) {
+                add(&mut by_service, tag);
+            }
+            overall.correct += group.correct;
+            overall.total += group.total;
         }
-        let exams: Vec<u32> =
-            attempts.iter().filter(|a| a.mode == Mode::Exam).map(|a| a.summary.scaled_estimate).collect();
-        AllTime {
-            attempts: attempts.len(),
-            mock_exams: exams.len(),
-            questions_answered: attempts.iter().map(|a| a.summary.answered).sum(),
+        let mut trend: Vec<u32> = self
+            .conn
+            .prepare_cached(
+                "SELECT scaled FROM attempts WHERE exam = ?1 COLLATE NOCASE AND mode = 'exam' \
+                 ORDER BY started_at DESC, id DESC LIMIT ?2",
+            )?
+            .query_map(rusqlite::params![exam, TREND_LENGTH as i64], |r| r.get::<_, u32>(0))?
+            .collect::<Result<_, _>>()?;
+        trend.reverse();
+        Ok(AllTime {
+            attempts: usize_of(attempts),
+            mock_exams: usize_of(mock_exams),
+            questions_answered: answered,
             overall,
             weakest_tasks: weakest(&by_task),
             weakest_services: weakest(&by_service),
             by_domain,
             by_task,
             by_service,
-            mock_exam_trend: exams[exams.len().saturating_sub(TREND_LENGTH)..].to_vec(),
-        }
+            mock_exam_trend: trend,
+        })
+    }
+
+    /// Whether each question of `exam` ever asked was answered right the last time it was asked.
+    pub fn last_results(&self, exam: &str) -> Result<HashMap<String, bool>, StoreError> {
+        // SQLite takes the bare column `correct` from the row holding the max().
+        let mut statement = self.conn.prepare_cached(
+            "SELECT question_id, correct, max(answered_at) FROM answers WHERE exam = ?1 COLLATE NOCASE \
+             GROUP BY question_id",
+        )?;
+        let rows = statement.query_map([exam], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 }
 
@@ -91,15 +131,11 @@ impl Focus {
         }
     }
 
-    /// The ids among `all` that belong to this focus, given the history (oldest first).
-    pub fn ids<'a>(self, attempts: &[Attempt], all: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
-        let mut last: BTreeMap<&str, bool> = BTreeMap::new();
-        for q in attempts.iter().flat_map(|a| &a.questions) {
-            last.insert(q.id.as_str(), q.correct);
-        }
+    /// The ids among `all` that belong to this focus, given each question's last result.
+    pub fn ids<'a>(self, last: &HashMap<String, bool>, all: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
         all.filter(|id| match self {
-            Focus::Missed => last.get(id) == Some(&false),
-            Focus::Unseen => !last.contains_key(id),
+            Focus::Missed => last.get(*id) == Some(&false),
+            Focus::Unseen => !last.contains_key(*id),
         })
         .map(str::to_string)
         .collect()

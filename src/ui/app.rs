@@ -5,8 +5,9 @@
 use super::input::Input;
 use super::keys::{self, KeyHelp};
 use super::overlay::{self, Confirm, Overlay};
+use super::past;
 use super::persistence::{Active, Persistence};
-use super::screens::history::HistoryScreen;
+use super::screens::history::{HistoryOutcome, HistoryScreen};
 use super::screens::home::{Choice, HomeScreen};
 use super::screens::results::{ResultsOutcome, ResultsScreen};
 use super::screens::review::ReviewScreen;
@@ -20,17 +21,23 @@ use crate::store::{InProgress, Store};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
 use std::time::Duration;
 
 /// How often the clock of a running session is saved even without answers.
 const AUTOSAVE_EVERY: Duration = Duration::from_secs(5);
 
+/// How many past attempts the History screen lists and charts.
+const HISTORY_SHOWN: usize = 500;
+
 enum Screen {
     Home(Box<HomeScreen>),
     Setup(SetupScreen),
     Session(Box<SessionScreen>),
-    Results(Box<ResultsScreen>),
-    Review(Box<ResultsScreen>, ReviewScreen),
+    /// Results of a session; with the History screen to go back to when it is a past attempt.
+    Results(Box<ResultsScreen>, Option<HistoryScreen>),
+    Review(Box<ResultsScreen>, ReviewScreen, Option<HistoryScreen>),
     History(HistoryScreen),
 }
 
@@ -49,13 +56,13 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(pool: Pool, store: Option<Store>, theme: Theme, notices: Vec<String>) -> App {
+    pub fn new(pool: Pool, store: Store, theme: Theme, notices: Vec<String>) -> App {
         let persistence = Persistence::new(store, pool.banks.clone());
         let mut app = App {
             pool,
             persistence,
             theme,
-            screen: Screen::Home(Box::new(HomeScreen::new(None, Vec::new()))),
+            screen: Screen::Home(Box::default()),
             overlay: None,
             active: None,
             notices,
@@ -79,9 +86,9 @@ impl App {
     }
 
     fn go_home(&mut self) {
-        let (resumable, recent) = self.persistence.home_data(&mut self.notices);
+        let data = self.persistence.home_data(&mut self.notices);
         self.notices.dedup();
-        self.screen = Screen::Home(Box::new(HomeScreen::new(resumable, recent)));
+        self.screen = Screen::Home(Box::new(HomeScreen::new(data)));
     }
 
     /// Starts a new session with the given settings.
@@ -94,36 +101,50 @@ impl App {
     }
 
     /// Resumes the most recent unfinished session, if there is one.
+    /// Saved sessions set aside on the way are reported in a message.
     pub fn resume_latest(&mut self) -> Result<bool, String> {
-        match self.persistence.latest_in_progress(&mut self.notices)? {
+        let mut set_aside = Vec::new();
+        let latest = self.persistence.latest_in_progress(&mut set_aside).map_err(|e| e.to_string())?;
+        if !set_aside.is_empty() {
+            self.overlay = Some(Overlay::Message(set_aside.join("\n")));
+            self.notices.extend(set_aside);
+        }
+        match latest {
             Some(saved) => self.resume(saved).map(|()| true),
             None => Ok(false),
         }
     }
 
+    /// Takes up a saved session. One that no longer fits the bank is kept for
+    /// when it does; a damaged one is set aside with a notice.
     fn resume(&mut self, saved: InProgress) -> Result<(), String> {
         let active = Active::resumed(&saved);
-        let session = Session::restore(&self.pool, saved.state).map_err(|e| e.to_string())?;
-        self.active = Some(active);
-        self.show_session(session);
-        Ok(())
+        match Session::restore(&self.pool, saved.state) {
+            Ok(session) => {
+                self.active = Some(active);
+                self.show_session(session);
+                Ok(())
+            }
+            Err(e @ (SessionError::MissingQuestions(_) | SessionError::OtherExam { .. })) => Err(e.to_string()),
+            Err(e) => Err(self.persistence.set_aside(&saved.id, &e.to_string())),
+        }
     }
 
     fn show_session(&mut self, session: Session) {
         let case_studies = self.pool.case_studies.clone();
-        self.screen = Screen::Session(Box::new(SessionScreen::new(session, case_studies)));
+        self.screen = Screen::Session(Box::new(SessionScreen::new(session, case_studies, self.persistence.clock)));
     }
 
     fn save_progress(&mut self) {
         let (Some(active), Screen::Session(screen)) = (&mut self.active, &self.screen) else { return };
-        if let Err(message) = self.persistence.save(active, screen.session.state()) {
-            self.overlay = Some(Overlay::Message(message));
+        if let Err(problem) = self.persistence.save(active, screen.session.state()) {
+            self.overlay = Some(Overlay::Message(problem.to_string()));
         }
     }
 
     /// Takes the current screen out, leaving an empty home screen in its place.
     fn take_screen(&mut self) -> Screen {
-        std::mem::replace(&mut self.screen, Screen::Home(Box::new(HomeScreen::new(None, Vec::new()))))
+        std::mem::replace(&mut self.screen, Screen::Home(Box::default()))
     }
 
     /// Ends the running session: records it, forgets its autosave, shows results.
@@ -137,15 +158,15 @@ impl App {
         let results = Results::of(&screen.session);
         let mut message = note;
         if let Some(active) = self.active.take()
-            && let Err(problem) = self.persistence.finish(active, screen.session.state(), results)
+            && let Err(problem) = self.persistence.finish(active, screen.session.state(), results.clone())
         {
-            message = Some(problem);
+            message = Some(problem.to_string());
         }
         if screen.session.mode() == Mode::Study && !screen.session.questions().any(|(_, i)| i.submitted) {
             self.go_home();
             return;
         }
-        self.screen = Screen::Results(Box::new(ResultsScreen::new(screen.session, message)));
+        self.screen = Screen::Results(Box::new(ResultsScreen::new(screen.session, results, message)), None);
     }
 
     /// Time passing in the real world.
@@ -207,30 +228,31 @@ impl App {
                 Outcome::Leave => self.overlay = Some(Overlay::Confirm(Confirm::LeaveExam)),
                 Outcome::AskSubmit => self.overlay = Some(Overlay::Confirm(Confirm::SubmitExam)),
             },
-            Screen::Results(results) => match results.handle(input) {
+            Screen::Results(results, _) => match results.handle(input) {
                 ResultsOutcome::Stay => {}
-                ResultsOutcome::Home => self.go_home(),
+                ResultsOutcome::Home => match self.take_screen() {
+                    Screen::Results(_, Some(history)) => self.screen = Screen::History(history),
+                    _ => self.go_home(),
+                },
                 ResultsOutcome::Review(filter) => {
                     let review = ReviewScreen::new(&results.session, filter);
-                    let screen = self.take_screen();
-                    if let Screen::Results(results) = screen {
-                        self.screen = Screen::Review(results, review);
+                    if let Screen::Results(results, history) = self.take_screen() {
+                        self.screen = Screen::Review(results, review, history);
                     }
                 }
             },
-            Screen::Review(_, review) => {
-                if review.handle(input) {
-                    let screen = self.take_screen();
-                    if let Screen::Review(results, _) = screen {
-                        self.screen = Screen::Results(results);
-                    }
+            Screen::Review(_, review, _) => {
+                if review.handle(input)
+                    && let Screen::Review(results, _, history) = self.take_screen()
+                {
+                    self.screen = Screen::Results(results, history);
                 }
             }
-            Screen::History(history) => {
-                if history.handle(input) {
-                    self.go_home();
-                }
-            }
+            Screen::History(history) => match history.handle(input) {
+                HistoryOutcome::Stay => {}
+                HistoryOutcome::Back => self.go_home(),
+                HistoryOutcome::Open(id) => self.open_past(&id),
+            },
         }
     }
 
@@ -251,9 +273,11 @@ impl App {
                 self.overlay = Some(Overlay::Confirm(Confirm::Discard));
                 Ok(())
             }
-            Choice::History => self.persistence.history().map(|(attempts, notices)| {
-                self.screen = Screen::History(HistoryScreen::new(attempts, notices, self.tz.clone()));
-            }),
+            Choice::History => {
+                self.persistence.recent(HISTORY_SHOWN).map_err(|e| e.to_string()).map(|(recent, total)| {
+                    self.screen = Screen::History(HistoryScreen::new(recent, total, self.tz.clone()));
+                })
+            }
             Choice::Quit => {
                 self.quit = true;
                 Ok(())
@@ -261,6 +285,24 @@ impl App {
         };
         if let Err(message) = result {
             self.overlay = Some(Overlay::Message(message));
+        }
+    }
+
+    /// Opens a past attempt's results from the History screen.
+    fn open_past(&mut self, id: &str) {
+        let attempt = match self.persistence.attempt(id) {
+            Ok(Some(attempt)) => attempt,
+            Ok(None) => return self.overlay = Some(Overlay::Message(format!("Attempt {id} is no longer stored."))),
+            Err(e) => return self.overlay = Some(Overlay::Message(e.to_string())),
+        };
+        match past::reopen(&self.pool, attempt) {
+            Ok(reopened) => {
+                let results = ResultsScreen::new(reopened.session, reopened.results, reopened.note);
+                if let Screen::History(history) = self.take_screen() {
+                    self.screen = Screen::Results(Box::new(results), Some(history));
+                }
+            }
+            Err(why) => self.overlay = Some(Overlay::Message(why)),
         }
     }
 
@@ -286,7 +328,7 @@ impl App {
                     && let Some(saved) = &home.resumable
                     && let Err(e) = self.persistence.discard(&saved.id)
                 {
-                    self.notices.push(e);
+                    self.notices.push(e.to_string());
                 }
                 self.go_home();
             }
@@ -298,7 +340,7 @@ impl App {
             Screen::Home(_) => keys::HOME,
             Screen::Setup(_) => keys::SETUP,
             Screen::Session(s) => s.keys(),
-            Screen::Results(_) => keys::RESULTS,
+            Screen::Results(..) => keys::RESULTS,
             Screen::Review(..) => keys::REVIEW,
             Screen::History(_) => keys::HISTORY,
         }
@@ -323,14 +365,25 @@ impl App {
             Screen::Home(home) => home.render(frame, area, &self.pool, &self.notices, &self.tz, theme),
             Screen::Setup(setup) => setup.render(frame, area, &self.pool, theme),
             Screen::Session(screen) => screen.render(frame, area, theme),
-            Screen::Results(results) => results.render(frame, area, &self.pool, theme),
-            Screen::Review(results, review) => {
+            Screen::Results(results, _) => results.render(frame, area, &self.pool, theme),
+            Screen::Review(results, review, _) => {
                 review.render(frame, area, &results.session, &self.pool.case_studies, theme)
             }
             Screen::History(history) => history.render(frame, area, &self.pool.blueprint, theme),
+        }
+        if self.persistence.unsaved_reason().is_some() {
+            unsaved_marker(frame, area, theme);
         }
         if let Some(overlay) = &self.overlay {
             overlay::render(frame, overlay, self.session(), theme);
         }
     }
+}
+
+/// "not being saved", top right, on every screen while history is kept in memory only.
+fn unsaved_marker(frame: &mut Frame, area: Rect, theme: Theme) {
+    const MARKER: &str = " ⚠ not being saved ";
+    let width = u16::try_from(MARKER.chars().count()).unwrap_or(u16::MAX).min(area.width);
+    let at = Rect { x: area.x + area.width - width, y: area.y, width, height: 1.min(area.height) };
+    frame.render_widget(Span::styled(MARKER, theme.warning()), at);
 }

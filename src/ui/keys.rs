@@ -86,7 +86,8 @@ pub const REVIEW: &[KeyHelp] = &[
 ];
 
 pub const HISTORY: &[KeyHelp] = &[
-    key("↑↓ jk", "scroll", true),
+    key("↑↓ jk", "select", true),
+    key("Enter", "open", true),
     key("Tab", "chart: overall / by domain", true),
     key("?", "help", true),
     key("q Esc", "home", true),

@@ -7,6 +7,7 @@ mod document;
 pub mod input;
 mod keys;
 mod overlay;
+mod past;
 mod persistence;
 mod screens;
 pub mod terminal;

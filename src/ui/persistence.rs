@@ -1,16 +1,36 @@
 //! The UI's link to the store: what the home screen shows (the unfinished
-//! session, recent attempts), the autosave of the running session, recording
-//! finished sessions, and the focus sets drawn from the history.
+//! session, the attempt count and latest attempts), the autosave of the
+//! running session, recording finished sessions, past attempts to reopen,
+//! and the focus sets drawn from the answer log.
 //!
-//! Without a store (no data directory) everything here quietly does nothing.
+//! When the data directory cannot be used the store lives in memory: all of
+//! this still works for the run, and [`Persistence::unsaved_reason`] says why
+//! nothing is kept.
 
 use crate::bank::{BankRef, Pool};
 use crate::engine::{Results, SessionState};
 use crate::store::stats::Focus;
-use crate::store::{Attempt, IN_PROGRESS_SCHEMA, InProgress, Store, record};
+use crate::store::{Attempt, AttemptHeader, InProgress, Store, StoreError, in_progress};
 use jiff::Timestamp;
 use std::collections::BTreeSet;
 use std::time::Duration;
+use thiserror::Error;
+
+/// How many attempts the home screen lists.
+pub const RECENT_ON_HOME: usize = 3;
+
+/// A store operation the user should hear about, with what it was doing.
+#[derive(Debug, Error)]
+pub enum PersistError {
+    #[error("Could not save progress: {0}")]
+    Save(StoreError),
+    #[error("Could not save this result to history: {0}")]
+    Record(StoreError),
+    #[error("Could not remove the unfinished session: {0}")]
+    Discard(StoreError),
+    #[error("Could not read the history: {0}")]
+    Read(StoreError),
+}
 
 /// The running session, as the store knows it.
 pub struct Active {
@@ -27,16 +47,30 @@ impl Active {
     }
 }
 
+/// What the home screen shows from the store.
+#[derive(Debug, Default)]
+pub struct HomeData {
+    pub resumable: Option<InProgress>,
+    pub attempts: usize,
+    /// Newest first.
+    pub recent: Vec<AttemptHeader>,
+}
+
 pub struct Persistence {
-    store: Option<Store>,
+    store: Store,
     banks: Vec<BankRef>,
     /// The wall clock for records (the real one; fixed in tests).
     pub clock: fn() -> Timestamp,
 }
 
 impl Persistence {
-    pub fn new(store: Option<Store>, banks: Vec<BankRef>) -> Persistence {
+    pub fn new(store: Store, banks: Vec<BankRef>) -> Persistence {
         Persistence { store, banks, clock: Timestamp::now }
+    }
+
+    /// Why history is not being saved, when the store is in memory.
+    pub fn unsaved_reason(&self) -> Option<&str> {
+        self.store.unsaved_reason()
     }
 
     /// A new session starting now.
@@ -44,103 +78,83 @@ impl Persistence {
         Active { id: Store::new_id(), started_at: (self.clock)(), since_save: Duration::ZERO }
     }
 
-    /// The unfinished session to offer and the past attempts; problems go to `notices`.
-    pub fn home_data(&self, notices: &mut Vec<String>) -> (Option<InProgress>, Vec<Attempt>) {
-        let Some(store) = &self.store else { return (None, Vec::new()) };
-        let saved = match store.in_progress() {
-            Ok(loaded) => {
-                notices.extend(loaded.notices);
-                loaded.items.into_iter().next()
-            }
-            Err(e) => {
-                notices.push(e.to_string());
-                None
-            }
-        };
-        let recent = match store.history() {
-            Ok(loaded) => {
-                notices.extend(loaded.notices);
-                loaded.items
-            }
-            Err(e) => {
-                notices.push(e.to_string());
-                Vec::new()
-            }
-        };
-        (saved, recent)
+    /// The unfinished session to offer and the latest attempts; problems go to `notices`.
+    pub fn home_data(&mut self, notices: &mut Vec<String>) -> HomeData {
+        let mut data = HomeData::default();
+        match self.latest_in_progress(notices) {
+            Ok(saved) => data.resumable = saved,
+            Err(e) => notices.push(e.to_string()),
+        }
+        match self.store.attempt_count(None).and_then(|n| Ok((n, self.store.recent(RECENT_ON_HOME)?))) {
+            Ok((attempts, recent)) => (data.attempts, data.recent) = (attempts, recent),
+            Err(e) => notices.push(PersistError::Read(e).to_string()),
+        }
+        data
     }
 
     /// The most recently saved unfinished session.
-    pub fn latest_in_progress(&self, notices: &mut Vec<String>) -> Result<Option<InProgress>, String> {
-        let Some(store) = &self.store else { return Ok(None) };
-        let loaded = store.in_progress().map_err(|e| e.to_string())?;
-        notices.extend(loaded.notices);
-        Ok(loaded.items.into_iter().next())
+    pub fn latest_in_progress(&mut self, notices: &mut Vec<String>) -> Result<Option<InProgress>, PersistError> {
+        let latest = self.store.latest_in_progress().map_err(PersistError::Read)?;
+        notices.extend(latest.notices);
+        Ok(latest.session)
     }
 
     /// Autosaves the running session.
-    pub fn save(&self, active: &mut Active, state: &SessionState) -> Result<(), String> {
-        let Some(store) = &self.store else { return Ok(()) };
+    pub fn save(&mut self, active: &mut Active, state: &SessionState) -> Result<(), PersistError> {
         active.since_save = Duration::ZERO;
         let saved = InProgress {
-            schema: IN_PROGRESS_SCHEMA,
+            schema: in_progress::SCHEMA,
             id: active.id.clone(),
             started_at: active.started_at,
             saved_at: (self.clock)(),
             banks: self.banks.clone(),
             state: state.clone(),
         };
-        store.save_in_progress(&saved).map_err(|e| format!("Could not save progress: {e}"))
+        self.store.save_in_progress(&saved).map_err(PersistError::Save)
     }
 
-    /// Records a finished session in the history (unless nothing was graded)
-    /// and forgets its autosave.
-    pub fn finish(&self, active: Active, state: &SessionState, results: Results) -> Result<(), String> {
-        let Some(store) = &self.store else { return Ok(()) };
-        if !results.questions.is_empty() {
-            let attempt = Attempt {
-                schema: record::SCHEMA,
-                id: active.id.clone(),
-                started_at: active.started_at,
-                ended_at: (self.clock)(),
-                mode: state.settings.mode,
-                banks: self.banks.clone(),
-                exam: state.exam.clone(),
-                settings: state.settings.clone(),
-                summary: results.summary,
-                questions: results.questions,
-            };
-            store.record(&attempt).map_err(|e| format!("Could not save this result to history: {e}"))?;
+    /// Records a finished session in the history and forgets its autosave, in
+    /// one transaction; a session with nothing graded is only forgotten.
+    pub fn finish(&mut self, active: Active, state: &SessionState, results: Results) -> Result<(), PersistError> {
+        if results.questions.is_empty() {
+            return self.discard(&active.id);
         }
-        self.discard(&active.id)
+        let times = (active.started_at, (self.clock)());
+        let attempt = Attempt::of(active.id, times, self.banks.clone(), state, results);
+        self.store.record(&attempt).map_err(PersistError::Record)
     }
 
     /// Forgets an unfinished session.
-    pub fn discard(&self, id: &str) -> Result<(), String> {
-        let Some(store) = &self.store else { return Ok(()) };
-        store.discard_in_progress(id).map_err(|e| format!("Could not remove the autosave: {e}"))
+    pub fn discard(&mut self, id: &str) -> Result<(), PersistError> {
+        self.store.discard_in_progress(id).map_err(PersistError::Discard)
     }
 
-    /// Every attempt, oldest first, with notices about unreadable files.
-    pub fn history(&self) -> Result<(Vec<Attempt>, Vec<String>), String> {
-        let Some(store) = &self.store else { return Ok((Vec::new(), Vec::new())) };
-        let loaded = store.history().map_err(|e| e.to_string())?;
-        Ok((loaded.items, loaded.notices))
+    /// Moves a saved session that cannot be resumed out of the way; returns the notice.
+    pub fn set_aside(&mut self, id: &str, why: &str) -> String {
+        self.store.set_aside_in_progress(id, why).unwrap_or_else(|e| PersistError::Discard(e).to_string())
     }
 
-    /// "Missed last time" and "not seen yet", from the history (none without a store).
+    /// The latest `limit` attempts (newest first) and how many there are in all.
+    pub fn recent(&self, limit: usize) -> Result<(Vec<AttemptHeader>, usize), PersistError> {
+        let recent = self.store.recent(limit).map_err(PersistError::Read)?;
+        Ok((recent, self.store.attempt_count(None).map_err(PersistError::Read)?))
+    }
+
+    /// One past attempt with its answers.
+    pub fn attempt(&self, id: &str) -> Result<Option<Attempt>, PersistError> {
+        self.store.attempt(id).map_err(PersistError::Read)
+    }
+
+    /// "Missed last time" and "not seen yet", from the answer log.
     pub fn focus_sets(&self, pool: &Pool, notices: &mut Vec<String>) -> Vec<(Focus, BTreeSet<String>)> {
-        if self.store.is_none() {
-            return Vec::new();
-        }
-        let history = match self.history() {
-            Ok((attempts, _)) => attempts,
+        let last = match self.store.last_results(&pool.blueprint.code) {
+            Ok(last) => last,
             Err(e) => {
-                notices.push(e);
+                notices.push(PersistError::Read(e).to_string());
                 return Vec::new();
             }
         };
         let ids = || pool.questions.iter().map(|q| q.id.as_str());
-        [Focus::Missed, Focus::Unseen].into_iter().map(|f| (f, f.ids(&history, ids()))).collect()
+        [Focus::Missed, Focus::Unseen].into_iter().map(|f| (f, f.ids(&last, ids()))).collect()
     }
 }

@@ -41,7 +41,7 @@ impl Harness {
 
     fn with_theme(width: u16, height: u16, theme: Theme) -> Harness {
         let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let store = Store::open(Some(data.path())).ok();
+        let store = Store::open(Some(data.path())).unwrap_or_else(|e| panic!("{e}")).store;
         let app = App::new(fixture_pool(), store, theme, Vec::new())
             .with_time_zone(jiff::tz::TimeZone::UTC)
             .with_clock(fixed_clock);

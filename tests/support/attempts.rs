@@ -5,7 +5,7 @@
 use jiff::{SignedDuration, Timestamp};
 use mla_quiz::bank::{AnswerKey, Library, Pool, Question};
 use mla_quiz::engine::{Response, Results, Session, Settings, StudyFilter, correct_response};
-use mla_quiz::store::{Attempt, Store, record};
+use mla_quiz::store::{Attempt, Store};
 use std::path::Path;
 use std::time::Duration;
 
@@ -29,15 +29,17 @@ pub fn wrong_response(question: &Question) -> Response {
 
 /// Answers every question of `session`: the first `correct` right, the rest wrong
 /// (study sessions submit each answer), spending [`SECONDS_PER_QUESTION`] on each.
-pub fn answer(session: &mut Session, correct: usize) {
+pub fn answer(session: &mut Session, correct: usize, started_at: Timestamp) {
     for index in 0..session.len() {
+        let spent = SignedDuration::from_secs(i64::try_from((index as u64 + 1) * SECONDS_PER_QUESTION).unwrap_or(0));
+        let now = started_at.checked_add(spent).unwrap_or_else(|e| panic!("{e}"));
         session.go_to(index);
         let question = session.question(index).cloned().unwrap_or_else(|| panic!("no question {index}"));
         let response = if index < correct { correct_response(&question) } else { wrong_response(&question) };
-        session.respond(response).unwrap_or_else(|e| panic!("{e}"));
+        session.respond(response, now).unwrap_or_else(|e| panic!("{e}"));
         session.spend(Duration::from_secs(SECONDS_PER_QUESTION));
         if session.mode() == mla_quiz::engine::Mode::Study {
-            session.submit().unwrap_or_else(|e| panic!("{e}"));
+            session.submit(now).unwrap_or_else(|e| panic!("{e}"));
         }
     }
     session.finish();
@@ -47,25 +49,15 @@ pub fn answer(session: &mut Session, correct: usize) {
 pub fn attempt_of(pool: &Pool, session: &Session, started_at: Timestamp) -> Attempt {
     let results = Results::of(session);
     let elapsed = SignedDuration::try_from(session.elapsed()).unwrap_or_else(|e| panic!("{e}"));
-    Attempt {
-        schema: record::SCHEMA,
-        id: Store::new_id(),
-        started_at,
-        ended_at: started_at.checked_add(elapsed).unwrap_or_else(|e| panic!("{e}")),
-        mode: session.mode(),
-        banks: pool.banks.clone(),
-        exam: pool.blueprint.code.clone(),
-        settings: session.state().settings.clone(),
-        summary: results.summary,
-        questions: results.questions,
-    }
+    let ended_at = started_at.checked_add(elapsed).unwrap_or_else(|e| panic!("{e}"));
+    Attempt::of(Store::new_id(), (started_at, ended_at), pool.banks.clone(), session.state(), results)
 }
 
 /// A full mock exam with `correct` right answers.
 pub fn mock_exam(pool: &Pool, seed: u64, correct: usize, started_at: Timestamp) -> Attempt {
     let mut session =
         Session::new(pool, Settings::mock_exam(&pool.blueprint, false, seed)).unwrap_or_else(|e| panic!("{e}"));
-    answer(&mut session, correct);
+    answer(&mut session, correct, started_at);
     attempt_of(pool, &session, started_at)
 }
 
@@ -73,7 +65,7 @@ pub fn mock_exam(pool: &Pool, seed: u64, correct: usize, started_at: Timestamp) 
 pub fn study(pool: &Pool, seed: u64, questions: usize, correct: usize, started_at: Timestamp) -> Attempt {
     let settings = Settings::study(StudyFilter::default(), questions, seed);
     let mut session = Session::new(pool, settings).unwrap_or_else(|e| panic!("{e}"));
-    answer(&mut session, correct);
+    answer(&mut session, correct, started_at);
     attempt_of(pool, &session, started_at)
 }
 
@@ -91,8 +83,6 @@ pub fn record_three(pool: &Pool, dir: &Path) -> Vec<Attempt> {
 
 /// Records every attempt in the store at `dir`.
 pub fn record_all(dir: &Path, attempts: &[Attempt]) {
-    let store = Store::open(Some(dir)).unwrap_or_else(|e| panic!("{e}"));
-    for attempt in attempts {
-        store.record(attempt).unwrap_or_else(|e| panic!("{e}"));
-    }
+    let mut store = Store::open(Some(dir)).unwrap_or_else(|e| panic!("{e}")).store;
+    store.record_all(attempts).unwrap_or_else(|e| panic!("{e}"));
 }

@@ -112,3 +112,24 @@ pub fn position_after(text: &str, anchors: &[&str]) -> (usize, usize) {
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
 }
+
+/// The path of an example program of this crate, built if `cargo test` did not build it already
+/// (as when one test target is run alone).
+pub fn example(name: &str) -> std::path::PathBuf {
+    let exe = std::env::current_exe().unwrap_or_else(|e| panic!("{e}"));
+    // target/<profile>/deps/<test> → target/<profile>/examples/<name>
+    let profile_dir = exe.parent().and_then(std::path::Path::parent).unwrap_or_else(|| panic!("odd test path {exe:?}"));
+    let path = profile_dir.join("examples").join(name);
+    if !path.exists() {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let release = profile_dir.file_name().is_some_and(|n| n == "release");
+        let mut command = std::process::Command::new(cargo);
+        command.args(["build", "--example", name]);
+        if release {
+            command.arg("--release");
+        }
+        let status = command.status().unwrap_or_else(|e| panic!("building example {name}: {e}"));
+        assert!(status.success(), "building example {name} failed");
+    }
+    path
+}

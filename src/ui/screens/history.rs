@@ -1,9 +1,11 @@
-//! Past attempts: a table (date, mode, questions, score, pass/fail, time) and
-//! a chart of percent correct over attempts, overall or per domain.
+//! Past attempts: a table of the latest attempts (date, mode, questions,
+//! score, pass/fail, time) with a selection that opens one (↑↓ then Enter, or
+//! a click), and a chart of percent correct over those attempts, overall or
+//! per domain.
 
 use crate::bank::Blueprint;
 use crate::engine::Mode;
-use crate::store::Attempt;
+use crate::store::AttemptHeader;
 use crate::ui::input::Input;
 use crate::ui::theme::Theme;
 use crate::ui::widgets;
@@ -15,43 +17,81 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph};
 use std::time::Duration;
 
+/// What a key press on the History screen asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HistoryOutcome {
+    Stay,
+    Back,
+    /// Open the attempt with this id.
+    Open(String),
+}
+
 pub struct HistoryScreen {
-    attempts: Vec<Attempt>,
+    /// Newest first.
+    attempts: Vec<AttemptHeader>,
+    /// How many attempts the history holds (more than shown when it is long).
+    total: usize,
     tz: TimeZone,
-    notices: Vec<String>,
     by_domain: bool,
+    selected: usize,
+    /// First attempt row shown, and where the rows were drawn (for clicks).
     scroll: usize,
+    rows_area: Rect,
 }
 
 const DOMAIN_MARKERS: [Marker; 4] = [Marker::Braille, Marker::Dot, Marker::Block, Marker::Bar];
 
 impl HistoryScreen {
-    pub fn new(attempts: Vec<Attempt>, notices: Vec<String>, tz: TimeZone) -> HistoryScreen {
-        HistoryScreen { attempts, tz, notices, by_domain: false, scroll: 0 }
+    pub fn new(attempts: Vec<AttemptHeader>, total: usize, tz: TimeZone) -> HistoryScreen {
+        HistoryScreen { attempts, total, tz, by_domain: false, selected: 0, scroll: 0, rows_area: Rect::default() }
     }
 
-    /// Returns true when the user goes back.
-    pub fn handle(&mut self, input: Input) -> bool {
+    pub fn handle(&mut self, input: Input) -> HistoryOutcome {
+        let last = self.attempts.len().saturating_sub(1);
         match input {
             Input::Tab | Input::BackTab => self.by_domain = !self.by_domain,
-            Input::Down | Input::ScrollDown => self.scroll += 1,
-            Input::Up | Input::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
-            Input::Back => return true,
+            Input::Down | Input::ScrollDown => self.selected = (self.selected + 1).min(last),
+            Input::Up | Input::ScrollUp => self.selected = self.selected.saturating_sub(1),
+            Input::PageDown => self.selected = (self.selected + 10).min(last),
+            Input::PageUp => self.selected = self.selected.saturating_sub(10),
+            Input::Enter | Input::Right => return self.open(),
+            Input::Click { row, .. } => {
+                let area = self.rows_area;
+                if row >= area.y && row < area.y + area.height {
+                    let index = self.scroll + usize::from(row - area.y);
+                    if index < self.attempts.len() {
+                        self.selected = index;
+                        return self.open();
+                    }
+                }
+            }
+            Input::Back => return HistoryOutcome::Back,
             _ => {}
         }
-        false
+        HistoryOutcome::Stay
+    }
+
+    fn open(&self) -> HistoryOutcome {
+        self.attempts.get(self.selected).map_or(HistoryOutcome::Stay, |a| HistoryOutcome::Open(a.id.clone()))
     }
 
     pub fn render(&mut self, frame: &mut Frame, area: Rect, blueprint: &Blueprint, theme: Theme) {
         let [title, body, footer] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-        frame.render_widget(Paragraph::new(Line::styled("History", theme.title())), title);
+        let heading = if self.total > self.attempts.len() {
+            format!(
+                "History — the latest {} of {} attempts (`mla-quiz history` lists all)",
+                self.attempts.len(),
+                self.total
+            )
+        } else {
+            "History".to_string()
+        };
+        frame.render_widget(Paragraph::new(Line::styled(heading, theme.title())), title);
         widgets::footer(frame, footer, crate::ui::keys::HISTORY, theme);
         if self.attempts.is_empty() {
-            let mut lines =
-                vec![Line::raw("No history yet: finish a study session or a mock exam and it appears here.")];
-            lines.extend(self.notices.iter().map(|n| Line::styled(n.clone(), theme.warning())));
-            frame.render_widget(Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }), body);
+            let text = "No history yet: finish a study session or a mock exam and it appears here.";
+            frame.render_widget(Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false }), body);
             return;
         }
         let [table, chart] = Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(body);
@@ -60,49 +100,67 @@ impl HistoryScreen {
     }
 
     fn render_table(&mut self, frame: &mut Frame, area: Rect, theme: Theme) {
-        let header = format!(
-            "{:<16}  {:<9} {:>4}  {:>14}  {:>5}  {:<4}  {:>8}",
-            "date", "mode", "qs", "score", "est.", "", "time"
+        let [header, rows] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let head = format!(
+            "  {:<16}  {:<9} {:>4}  {:>14}  {:>5}  {:<4}  {:>8}",
+            "date (local)", "mode", "qs", "score", "est.", "", "time"
         );
-        let mut lines = vec![Line::styled(header, theme.dim())];
-        lines.extend(self.notices.iter().map(|n| Line::styled(n.clone(), theme.warning())));
-        for a in self.attempts.iter().rev() {
-            let s = &a.summary;
-            let verdict = match (a.mode, s.passed) {
-                (Mode::Study, _) => Span::raw("    "),
-                (Mode::Exam, true) => Span::styled("PASS", theme.correct()),
-                (Mode::Exam, false) => Span::styled("FAIL", theme.wrong()),
-            };
-            lines.push(Line::from(vec![
-                Span::raw(format!(
-                    "{:<16}  {:<9} {:>4}  {:>14}  {:>5}  ",
-                    crate::ui::local_date(a.started_at, &self.tz),
-                    a.mode.label(),
-                    s.raw.total,
-                    format!("{}/{} {:.0}%", s.raw.correct, s.raw.total, s.raw.percent()),
-                    s.scaled_estimate
-                )),
-                verdict,
-                Span::raw(format!("  {:>8}", widgets::clock(Duration::from_secs(s.seconds)))),
-            ]));
+        frame.render_widget(Paragraph::new(Line::styled(head, theme.dim())), header);
+        let visible = usize::from(rows.height).max(1);
+        if self.selected < self.scroll {
+            self.scroll = self.selected;
+        } else if self.selected >= self.scroll + visible {
+            self.scroll = self.selected + 1 - visible;
         }
-        let visible = usize::from(area.height);
-        self.scroll = self.scroll.min(lines.len().saturating_sub(visible));
-        let scroll = u16::try_from(self.scroll).unwrap_or(u16::MAX);
-        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+        self.rows_area = rows;
+        let lines: Vec<Line> = self
+            .attempts
+            .iter()
+            .enumerate()
+            .skip(self.scroll)
+            .take(visible)
+            .map(|(i, a)| self.row(i, a, theme))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), rows);
+    }
+
+    fn row(&self, index: usize, a: &AttemptHeader, theme: Theme) -> Line<'static> {
+        let verdict = match (a.mode, a.passed) {
+            (Mode::Study, _) => Span::raw("    "),
+            (Mode::Exam, true) => Span::styled("PASS", theme.correct()),
+            (Mode::Exam, false) => Span::styled("FAIL", theme.wrong()),
+        };
+        let selected = index == self.selected;
+        let text = format!(
+            "{} {:<16}  {:<9} {:>4}  {:>14}  {:>5}  ",
+            if selected { "›" } else { " " },
+            crate::ui::local_date(a.started_at, &self.tz),
+            a.mode.label(),
+            a.questions,
+            format!("{}/{} {:.0}%", a.correct, a.questions, a.percent()),
+            a.scaled
+        );
+        let style = if selected { theme.cursor() } else { ratatui::style::Style::new() };
+        Line::from(vec![
+            Span::styled(text, style),
+            verdict,
+            Span::styled(format!("  {:>8}", widgets::clock(Duration::from_secs(a.seconds))), style),
+        ])
     }
 
     fn render_chart(&self, frame: &mut Frame, area: Rect, blueprint: &Blueprint, theme: Theme) {
+        // Oldest of those shown on the left.
         let series = |key: Option<String>| -> Vec<(f64, f64)> {
             self.attempts
                 .iter()
+                .rev()
                 .enumerate()
                 .filter_map(|(i, a)| {
-                    let t = match &key {
-                        None => Some(a.summary.raw),
-                        Some(d) => a.summary.by_domain.get(d).copied(),
-                    }?;
-                    (t.total > 0).then_some(((i + 1) as f64, t.percent()))
+                    let (correct, total) = match &key {
+                        None => (a.correct, a.questions),
+                        Some(d) => a.by_domain.get(d).map(|t| (t.correct, t.total))?,
+                    };
+                    (total > 0).then_some(((i + 1) as f64, 100.0 * correct as f64 / total as f64))
                 })
                 .collect()
         };

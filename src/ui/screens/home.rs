@@ -1,8 +1,9 @@
 //! The home screen: start a study session or mock exam, resume, history, quit.
 
 use crate::bank::Pool;
-use crate::store::{Attempt, InProgress};
+use crate::store::{AttemptHeader, InProgress};
 use crate::ui::input::Input;
+use crate::ui::persistence::HomeData;
 use crate::ui::theme::Theme;
 use crate::ui::widgets;
 use jiff::tz::TimeZone;
@@ -23,17 +24,21 @@ pub enum Choice {
     Quit,
 }
 
+#[derive(Default)]
 pub struct HomeScreen {
     pub cursor: usize,
     /// The screen row of the first menu entry, from the last draw (for clicks).
     menu_top: u16,
     pub resumable: Option<InProgress>,
-    pub recent: Vec<Attempt>,
+    /// How many attempts the history holds.
+    attempts: usize,
+    /// The latest attempts, newest first.
+    recent: Vec<AttemptHeader>,
 }
 
 impl HomeScreen {
-    pub fn new(resumable: Option<InProgress>, recent: Vec<Attempt>) -> HomeScreen {
-        HomeScreen { cursor: 0, menu_top: 0, resumable, recent }
+    pub fn new(data: HomeData) -> HomeScreen {
+        HomeScreen { cursor: 0, menu_top: 0, resumable: data.resumable, attempts: data.attempts, recent: data.recent }
     }
 
     fn choices(&self) -> Vec<Choice> {
@@ -83,7 +88,7 @@ impl HomeScreen {
                 None => String::new(),
             },
             Choice::Discard => "Discard the unfinished session".into(),
-            Choice::History => format!("History — {}", widgets::count(self.recent.len(), "attempt", "attempts")),
+            Choice::History => format!("History — {}", widgets::count(self.attempts, "attempt", "attempts")),
             Choice::Quit => "Quit".into(),
         }
     }
@@ -133,7 +138,7 @@ impl HomeScreen {
         let mut below = Vec::new();
         if !self.recent.is_empty() {
             below.push(Line::styled("Recent", theme.title()));
-            for a in self.recent.iter().rev().take(3) {
+            for a in &self.recent {
                 below.push(Line::raw(recent_line(a, tz)));
             }
         }
@@ -156,10 +161,9 @@ fn resume_label(saved: &InProgress) -> String {
     format!("Resume: {mode}, {answered}/{} answered{}", state.items.len(), left.unwrap_or_default())
 }
 
-fn recent_line(a: &Attempt, tz: &TimeZone) -> String {
-    let s = &a.summary;
+fn recent_line(a: &AttemptHeader, tz: &TimeZone) -> String {
     let verdict = match a.mode {
-        crate::engine::Mode::Exam if s.passed => " PASS",
+        crate::engine::Mode::Exam if a.passed => " PASS",
         crate::engine::Mode::Exam => " FAIL",
         crate::engine::Mode::Study => "",
     };
@@ -167,9 +171,9 @@ fn recent_line(a: &Attempt, tz: &TimeZone) -> String {
         "  {}  {:<9} {}/{} ({:.0}%) est. {}{verdict}",
         crate::ui::local_date(a.started_at, tz),
         a.mode.label(),
-        s.raw.correct,
-        s.raw.total,
-        s.raw.percent(),
-        s.scaled_estimate
+        a.correct,
+        a.questions,
+        a.percent(),
+        a.scaled
     )
 }

@@ -54,8 +54,8 @@ pub fn pass_percent(results: &Results) -> f64 {
 }
 
 impl ResultsScreen {
-    pub fn new(session: Session, note: Option<String>) -> ResultsScreen {
-        let results = Results::of(&session);
+    /// The results of `session`: as just graded, or as recorded for a past attempt.
+    pub fn new(session: Session, results: Results, note: Option<String>) -> ResultsScreen {
         ResultsScreen { session, results, note, scroll: 0 }
     }
 

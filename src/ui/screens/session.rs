@@ -7,6 +7,7 @@ use crate::ui::document;
 use crate::ui::input::Input;
 use crate::ui::keys::{self, KeyHelp};
 use crate::ui::widgets;
+use jiff::Timestamp;
 use ratatui::layout::Rect;
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -46,12 +47,14 @@ pub struct SessionScreen {
     /// Exam time warnings already given (minutes).
     pub(super) warned: Vec<u64>,
     pub banner: Option<String>,
+    /// The wall clock that stamps answers (the real one; fixed in tests).
+    clock: fn() -> Timestamp,
 }
 
 const WARN_AT_MINUTES: [u64; 2] = [10, 1];
 
 impl SessionScreen {
-    pub fn new(session: Session, case_studies: BTreeMap<String, CaseStudy>) -> SessionScreen {
+    pub fn new(session: Session, case_studies: BTreeMap<String, CaseStudy>, clock: fn() -> Timestamp) -> SessionScreen {
         let mut screen = SessionScreen {
             session,
             case_studies,
@@ -65,6 +68,7 @@ impl SessionScreen {
             last_rows: Vec::new(),
             warned: Vec::new(),
             banner: None,
+            clock,
         };
         // Warnings already past (a resumed exam) are not repeated.
         if let Some(left) = screen.session.time_left() {
@@ -244,7 +248,7 @@ impl SessionScreen {
         let (q, item) = (q.clone(), item.clone());
         match complete {
             Some(true) => {
-                let verdict = match self.session.submit() {
+                let verdict = match self.session.submit((self.clock)()) {
                     Ok(true) => "✔ Correct".to_string(),
                     _ => match document::key_letters(&q, &item) {
                         Some(letters) => format!("✘ Incorrect: the answer is {letters}"),
@@ -323,7 +327,7 @@ impl SessionScreen {
     }
 
     fn respond(&mut self, response: Response) -> Outcome {
-        match self.session.respond(response) {
+        match self.session.respond(response, (self.clock)()) {
             Ok(()) => Outcome::Changed,
             Err(e) => {
                 self.banner = Some(e.to_string());
