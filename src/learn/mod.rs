@@ -8,13 +8,16 @@
 //! equal [`Scheduler::replay`] of the log.
 //!
 //! - [`schedule`]: spaced repetition with the FSRS model (the `fsrs` crate).
+//! - [`weak`]: the weakest task statements and services, and a drill drawn from them.
 
 pub mod schedule;
+pub mod weak;
 
 #[cfg(test)]
 mod tests;
 
 pub use schedule::{DESIRED_RETENTION, Due, Grade, MemoryState, ScheduleError, Scheduler, due_queue, next_due};
+pub use weak::{Area, WeakArea, WeakConfig, drill, weakest};
 
 use jiff::Timestamp;
 

@@ -1,10 +1,24 @@
 //! Tests of the learn module, on plain data and simulated learners.
 
 mod schedule;
+mod weak;
 
 use super::Answer;
-use crate::bank::{AnswerKey, Difficulty, Question, QuestionOption};
+use crate::bank::{AnswerKey, BankSource, Blueprint, Difficulty, Library, Question, QuestionOption};
 use jiff::{SignedDuration, Timestamp};
+use std::sync::OnceLock;
+
+/// The MLA-C01 blueprint of the embedded bank: four domains of three tasks,
+/// weights 28/26/22/24, 50 scored questions, pass at 720 of 100–1000.
+pub fn blueprint() -> Blueprint {
+    static BLUEPRINT: OnceLock<Blueprint> = OnceLock::new();
+    BLUEPRINT
+        .get_or_init(|| {
+            let library = Library::from_sources(BankSource::embedded());
+            library.default_pool().map(|pool| pool.blueprint).unwrap_or_else(|| panic!("no embedded blueprint"))
+        })
+        .clone()
+}
 
 /// A single-choice question of a task, tagged with the given services.
 pub fn question(id: &str, task: &str, services: &[&str]) -> Question {
