@@ -9,13 +9,17 @@
 //!
 //! - [`schedule`]: spaced repetition with the FSRS model (the `fsrs` crate).
 //! - [`weak`]: the weakest task statements and services, and a drill drawn from them.
+//! - [`readiness`]: a pass-readiness forecast from simulated exams.
 
+pub mod readiness;
 pub mod schedule;
 pub mod weak;
 
+mod sample;
 #[cfg(test)]
 mod tests;
 
+pub use readiness::{Missing, Readiness, ReadinessConfig, forecast};
 pub use schedule::{DESIRED_RETENTION, Due, Grade, MemoryState, ScheduleError, Scheduler, due_queue, next_due};
 pub use weak::{Area, WeakArea, WeakConfig, drill, weakest};
 

@@ -1,6 +1,8 @@
 //! Tests of the learn module, on plain data and simulated learners.
 
+mod readiness;
 mod schedule;
+mod simulate;
 mod weak;
 
 use super::Answer;
