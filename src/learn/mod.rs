@@ -8,9 +8,11 @@
 //! equal [`Scheduler::replay`] of the log.
 //!
 //! - [`schedule`]: spaced repetition with the FSRS model (the `fsrs` crate).
+//! - [`fit`]: personal FSRS parameters from a long enough log.
 //! - [`weak`]: the weakest task statements and services, and a drill drawn from them.
 //! - [`readiness`]: a pass-readiness forecast from simulated exams.
 
+pub mod fit;
 pub mod readiness;
 pub mod schedule;
 pub mod weak;
@@ -19,6 +21,7 @@ mod sample;
 #[cfg(test)]
 mod tests;
 
+pub use fit::{FitError, MIN_REVIEWS_TO_FIT, fit_parameters};
 pub use readiness::{Missing, Readiness, ReadinessConfig, forecast};
 pub use schedule::{DESIRED_RETENTION, Due, Grade, MemoryState, ScheduleError, Scheduler, due_queue, next_due};
 pub use weak::{Area, WeakArea, WeakConfig, drill, weakest};

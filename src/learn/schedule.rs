@@ -42,7 +42,7 @@ impl Grade {
     }
 
     /// The FSRS rating: 1 Again, 2 Hard, 3 Good.
-    fn rating(self) -> u32 {
+    pub(super) fn rating(self) -> u32 {
         match self {
             Grade::Again => 1,
             Grade::Hard => 2,
@@ -137,14 +137,9 @@ impl Scheduler {
     /// Every answered question's state: the fold of [`Scheduler::review`] over
     /// its answers, sorted by time (ties broken by grade, so input order never matters).
     pub fn replay(&self, answers: &[Answer]) -> BTreeMap<String, MemoryState> {
-        let mut by_question: BTreeMap<&str, Vec<(Timestamp, Grade)>> = BTreeMap::new();
-        for a in answers {
-            by_question.entry(&a.question_id).or_default().push((a.answered_at, Grade::of(a.correct, a.unsure)));
-        }
-        by_question
+        reviews_by_question(answers)
             .into_iter()
-            .filter_map(|(id, mut reviews)| {
-                reviews.sort_unstable();
+            .filter_map(|(id, reviews)| {
                 let state =
                     reviews.into_iter().fold(None, |state, (at, grade)| Some(self.review(state.as_ref(), grade, at)));
                 state.map(|s| (id.to_string(), s))
@@ -153,8 +148,20 @@ impl Scheduler {
     }
 }
 
+/// Each question's reviews, sorted by time (ties by grade).
+pub(super) fn reviews_by_question(answers: &[Answer]) -> BTreeMap<&str, Vec<(Timestamp, Grade)>> {
+    let mut by_question: BTreeMap<&str, Vec<(Timestamp, Grade)>> = BTreeMap::new();
+    for a in answers {
+        by_question.entry(&a.question_id).or_default().push((a.answered_at, Grade::of(a.correct, a.unsure)));
+    }
+    for reviews in by_question.values_mut() {
+        reviews.sort_unstable();
+    }
+    by_question
+}
+
 /// Whole 24-hour periods from `earlier` to `later` (0 if `later` is earlier).
-fn whole_days(earlier: Timestamp, later: Timestamp) -> u32 {
+pub(super) fn whole_days(earlier: Timestamp, later: Timestamp) -> u32 {
     days_between(earlier, later).floor().clamp(0.0, f64::from(u32::MAX)) as u32
 }
 

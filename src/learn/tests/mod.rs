@@ -1,5 +1,6 @@
 //! Tests of the learn module, on plain data and simulated learners.
 
+mod fit;
 mod readiness;
 mod schedule;
 mod simulate;
