@@ -64,7 +64,9 @@ pub struct MemoryState {
 }
 
 impl MemoryState {
-    /// The chance of recalling the question at `now`, by the FSRS forgetting curve.
+    /// The chance of recalling the question at `now`, by the FSRS forgetting
+    /// curve with the default decay (exact for the default parameters; with
+    /// personal ones, good for ordering questions).
     pub fn retrievability(&self, now: Timestamp) -> f32 {
         let days = days_between(self.last_review, now).max(0.0) as f32;
         fsrs::current_retrievability(self.fsrs(), days, fsrs::FSRS6_DEFAULT_DECAY)
@@ -130,7 +132,7 @@ impl Scheduler {
             difficulty: memory.difficulty,
             last_review: at,
             due,
-            reviews: previous.map_or(0, |p| p.reviews) + 1,
+            reviews: previous.map_or(0, |p| p.reviews).saturating_add(1),
         }
     }
 

@@ -143,3 +143,18 @@ fn a_real_log_makes_a_due_queue() {
     assert_eq!(ids, ["wrong"]);
     assert_eq!(next_due(&states, at_days(1.0)), Some(states["right"].due));
 }
+
+#[test]
+fn a_question_falls_due_when_recall_drops_to_the_desired_retention() {
+    let s = Scheduler::default();
+    let first = s.review(None, Grade::Good, t0());
+    let second = s.review(Some(&first), Grade::Good, first.due);
+    for state in [first, second] {
+        assert!((state.retrievability(state.last_review) - 1.0).abs() < 1e-6);
+        let at_due = state.retrievability(state.due);
+        assert!((at_due - 0.9).abs() < 0.01, "recall at the due time: {at_due}");
+        assert!(
+            state.retrievability(state.due.checked_add(SignedDuration::from_hours(240)).unwrap_or(state.due)) < 0.9
+        );
+    }
+}
