@@ -4,6 +4,7 @@ mod fit;
 mod readiness;
 mod schedule;
 mod simulate;
+mod timing;
 mod weak;
 
 use super::Answer;
