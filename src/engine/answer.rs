@@ -32,6 +32,11 @@ impl Response {
     }
 }
 
+/// Whether an item has a complete answer to its question.
+pub fn is_answered(question: &Question, item: &super::ItemState) -> bool {
+    item.response.as_ref().is_some_and(|r| r.is_complete(question))
+}
+
 /// Grades a response: all-or-nothing for multiple response and matching, exact order for ordering.
 pub fn is_correct(question: &Question, response: &Response) -> bool {
     match (&question.key, response) {

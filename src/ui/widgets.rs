@@ -86,12 +86,13 @@ pub fn grid(frame: &mut Frame, area: Rect, session: &Session, selected: usize, t
         .enumerate()
         .map(|(i, (_, item))| {
             let flag = if item.flagged { "⚑" } else { " " };
-            let mark = if item.response.is_some() { "●" } else { "○" };
+            let answered = session.is_answered(i);
+            let mark = if answered { "●" } else { "○" };
             let style = if i == selected {
                 theme.cursor()
             } else if item.flagged {
                 theme.flag()
-            } else if item.response.is_some() {
+            } else if answered {
                 theme.selected()
             } else {
                 ratatui::style::Style::new()

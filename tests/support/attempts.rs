@@ -17,13 +17,25 @@ pub fn pool() -> Pool {
     Library::load(&[]).default_pool().unwrap_or_else(|| panic!("the embedded bank has no blueprint"))
 }
 
-/// A response of the right shape that the key does not accept.
+/// A complete response of the right shape that the key does not accept.
 pub fn wrong_response(question: &Question) -> Response {
+    let n = question.options.len();
     match &question.key {
-        AnswerKey::Single(key) => Response::Single((key + 1) % question.options.len()),
-        AnswerKey::Multiple(_) => Response::Multiple(Default::default()),
-        AnswerKey::Ordering => Response::Ordering((0..question.options.len()).rev().collect()),
-        AnswerKey::Matching { matches, .. } => Response::Matching(vec![None; matches.len()]),
+        AnswerKey::Single(key) => Response::Single((key + 1) % n),
+        AnswerKey::Multiple(key) => {
+            // The key with its last pick swapped for an option outside it.
+            let mut picks = key.clone();
+            let outside = (0..n).find(|i| !key.contains(i));
+            if let (Some(last), Some(outside)) = (key.last().copied(), outside) {
+                picks.remove(&last);
+                picks.insert(outside);
+            }
+            Response::Multiple(picks)
+        }
+        AnswerKey::Ordering => Response::Ordering((0..n).rev().collect()),
+        AnswerKey::Matching { matches, responses } => {
+            Response::Matching(matches.iter().map(|m| Some((m + 1) % responses.len())).collect())
+        }
     }
 }
 

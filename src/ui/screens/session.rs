@@ -152,7 +152,11 @@ impl SessionScreen {
             Input::Char('u') | Input::Char('f') => {
                 let want_flag = input == Input::Char('f');
                 let found = (1..=n).map(|d| (selected + d) % n).find(|&i| {
-                    self.session.item(i).is_some_and(|it| if want_flag { it.flagged } else { it.response.is_none() })
+                    if want_flag {
+                        self.session.item(i).is_some_and(|it| it.flagged)
+                    } else {
+                        !self.session.is_answered(i)
+                    }
                 });
                 if let Some(i) = found {
                     self.view = select(i);
