@@ -17,6 +17,8 @@ pub enum TextField {
     Explanation,
     Reference,
     ServiceTag,
+    /// A service's display name in a manifest ("Amazon SageMaker Clarify").
+    ServiceName,
 }
 
 impl TextField {
@@ -32,6 +34,7 @@ impl TextField {
             Self::Explanation => "explanation",
             Self::Reference => "reference",
             Self::ServiceTag => "service tag",
+            Self::ServiceName => "service name",
         }
     }
 
@@ -39,7 +42,7 @@ impl TextField {
     pub fn max_chars(self) -> usize {
         match self {
             Self::Id | Self::ServiceTag => 64,
-            Self::Title => 120,
+            Self::Title | Self::ServiceName => 120,
             Self::Stem => 2000,
             Self::Scenario => 4000,
             Self::OptionText => 600,

@@ -49,9 +49,6 @@ pub fn study_settings(pool: &Pool, args: &StudyArgs, history: &[Attempt]) -> Res
     {
         bail!("no question is tagged with service {service:?}; `mla-quiz bank stats` lists the tags in use");
     }
-    if args.count == 0 {
-        bail!("--count must be at least 1");
-    }
     let only = args.focus.map(|focus| {
         let focus = match focus {
             FocusArg::Missed => Focus::Missed,
@@ -75,22 +72,12 @@ pub fn study_settings(pool: &Pool, args: &StudyArgs, history: &[Attempt]) -> Res
     Ok(Settings::study(filter, args.count, args.seed.unwrap_or_else(rand::random)))
 }
 
-pub fn exam_settings(pool: &Pool, args: &ExamArgs) -> Result<Settings> {
-    let mut settings = Settings::mock_exam(&pool.blueprint, args.accommodation, args.seed.unwrap_or_else(rand::random));
-    if let Some(minutes) = args.minutes {
-        if minutes == 0 {
-            bail!("--minutes must be at least 1");
-        }
-        let extra = if args.accommodation { pool.blueprint.accommodation_minutes } else { 0 };
-        settings.minutes = Some(minutes + extra);
-    }
-    if let Some(questions) = args.questions {
-        if questions == 0 {
-            bail!("--questions must be at least 1");
-        }
-        settings.questions = questions;
-    }
-    Ok(settings)
+/// The mock exam the arguments ask for (clap has already bounded the numbers).
+pub fn exam_settings(pool: &Pool, args: &ExamArgs) -> Settings {
+    let mut blueprint = pool.blueprint.clone();
+    blueprint.minutes = args.minutes.unwrap_or(blueprint.minutes);
+    blueprint.questions = args.questions.unwrap_or(blueprint.questions);
+    Settings::mock_exam(&blueprint, args.accommodation, args.seed.unwrap_or_else(rand::random))
 }
 
 /// Opens the UI and runs it until the user quits.
@@ -119,7 +106,7 @@ pub fn run(global: &GlobalArgs, start: Start) -> Result<ExitCode> {
     };
     let settings = match &start {
         Start::Study(args) => Some(study_settings(&pool, args, &history)?),
-        Start::Exam(args) => Some(exam_settings(&pool, args)?),
+        Start::Exam(args) => Some(exam_settings(&pool, args)),
         Start::Home | Start::Resume => None,
     };
     if !std::io::stdout().is_terminal() {
