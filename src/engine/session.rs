@@ -123,7 +123,7 @@ pub enum SessionError {
     Damaged(#[from] Damage),
     #[error("that answer does not fit this question")]
     InvalidResponse,
-    #[error("this question takes {allowed} picks: untick one first")]
+    #[error("{allowed} at most: untick one")]
     TooManyPicks { allowed: usize },
     #[error("answer every part of the question before submitting")]
     Incomplete,

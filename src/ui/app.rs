@@ -1,9 +1,11 @@
 //! The application state: which screen is showing, overlays, and the link to
-//! the store. Inputs come in through [`App::step`], time through [`App::tick`];
-//! drawing is [`App::render`]. Nothing here touches the terminal directly.
+//! the store. Terminal events come in through [`App::handle_event`], which
+//! turns them into intents with the key table of the screen in front
+//! ([`App::context`]) and passes them to [`App::step`]; time comes in through
+//! [`App::tick`]; drawing is [`App::render`]. Nothing here touches the terminal.
 
-use super::input::Input;
-use super::keys::{self, KeyHelp};
+use super::input::{self, Intent};
+use super::keys::Context;
 use super::overlay::{self, Confirm, Overlay};
 use super::persistence::{Active, Persistence};
 use super::screens::history::HistoryScreen;
@@ -170,8 +172,15 @@ impl App {
         self.quit = true;
     }
 
-    pub fn step(&mut self, input: Input) {
-        if input == Input::Quit {
+    /// A terminal event: a key press means what the key table of [`App::context`] says.
+    pub fn handle_event(&mut self, event: &ratatui::crossterm::event::Event) {
+        if let Some(intent) = input::from_event(self.context(), event) {
+            self.step(intent);
+        }
+    }
+
+    fn step(&mut self, input: Intent) {
+        if input == Intent::Quit {
             self.shutdown();
             return;
         }
@@ -179,8 +188,8 @@ impl App {
             self.step_overlay(overlay, input);
             return;
         }
-        if input == Input::Help {
-            self.overlay = Some(Overlay::Help(self.keys()));
+        if input == Intent::Help {
+            self.overlay = Some(Overlay::Help(self.screen_context()));
             return;
         }
         match &mut self.screen {
@@ -264,16 +273,16 @@ impl App {
         }
     }
 
-    fn step_overlay(&mut self, overlay: Overlay, input: Input) {
-        let Overlay::Confirm(confirm) = overlay else { return };
-        let yes = matches!(input, Input::Char('y') | Input::Char('Y'));
-        let no = matches!(input, Input::Char('n') | Input::Back);
-        if !yes {
-            if !no {
-                self.overlay = Some(Overlay::Confirm(confirm));
+    /// An overlay is modal: only its own keys act, and only on it.
+    fn step_overlay(&mut self, overlay: Overlay, input: Intent) {
+        let confirm = match (overlay, input) {
+            (Overlay::Confirm(confirm), Intent::Yes) => confirm,
+            (Overlay::Confirm(_), Intent::No) | (Overlay::Help(_) | Overlay::Message(_), Intent::Back) => return,
+            (overlay, _) => {
+                self.overlay = Some(overlay);
+                return;
             }
-            return;
-        }
+        };
         match confirm {
             Confirm::SubmitExam => self.finish_session(None),
             Confirm::LeaveExam => {
@@ -293,14 +302,24 @@ impl App {
         }
     }
 
-    fn keys(&self) -> &'static [KeyHelp] {
+    /// Whose keys apply now: the overlay's, if one is open, else the screen's.
+    pub fn context(&self) -> Context {
+        match &self.overlay {
+            Some(Overlay::Help(_)) => Context::Help,
+            Some(Overlay::Confirm(_)) => Context::Confirm,
+            Some(Overlay::Message(_)) => Context::Note,
+            None => self.screen_context(),
+        }
+    }
+
+    fn screen_context(&self) -> Context {
         match &self.screen {
-            Screen::Home(_) => keys::HOME,
-            Screen::Setup(_) => keys::SETUP,
-            Screen::Session(s) => s.keys(),
-            Screen::Results(_) => keys::RESULTS,
-            Screen::Review(..) => keys::REVIEW,
-            Screen::History(_) => keys::HISTORY,
+            Screen::Home(_) => Context::Home,
+            Screen::Setup(_) => Context::Setup,
+            Screen::Session(s) => s.context(),
+            Screen::Results(_) => Context::Results,
+            Screen::Review(..) => Context::Review,
+            Screen::History(_) => Context::History,
         }
     }
 

@@ -1,8 +1,10 @@
 //! The home screen: start a study session or mock exam, resume, history, quit.
 
 use crate::bank::Pool;
+use crate::engine::{Settings, is_answered, mock_exam_size};
 use crate::store::{Attempt, InProgress};
-use crate::ui::input::Input;
+use crate::ui::input::Intent;
+use crate::ui::strings;
 use crate::ui::theme::Theme;
 use crate::ui::widgets;
 use jiff::tz::TimeZone;
@@ -45,23 +47,23 @@ impl HomeScreen {
         choices
     }
 
-    pub fn handle(&mut self, input: Input) -> Option<Choice> {
+    pub fn handle(&mut self, intent: Intent) -> Option<Choice> {
         let choices = self.choices();
-        match input {
-            Input::Up => self.cursor = self.cursor.saturating_sub(1),
-            Input::Down => self.cursor = (self.cursor + 1).min(choices.len() - 1),
-            Input::Enter | Input::Space | Input::Right => return choices.get(self.cursor).copied(),
-            Input::Back => return Some(Choice::Quit),
-            Input::Char('s') => return Some(Choice::Study),
-            Input::Char('e') => return Some(Choice::Exam),
-            Input::Char('r') if self.resumable.is_some() => return Some(Choice::Resume),
-            Input::Char('h') => return Some(Choice::History),
-            Input::Click { row, .. } => {
-                let index = usize::from(row.saturating_sub(self.menu_top));
-                if index < choices.len() {
-                    self.cursor = index;
-                    return choices.get(index).copied();
-                }
+        match intent {
+            Intent::Up => self.cursor = self.cursor.saturating_sub(1),
+            Intent::Down => self.cursor = (self.cursor + 1).min(choices.len().saturating_sub(1)),
+            Intent::Choose => return choices.get(self.cursor).copied(),
+            Intent::Back => return Some(Choice::Quit),
+            Intent::Study => return Some(Choice::Study),
+            Intent::Exam => return Some(Choice::Exam),
+            Intent::Resume if self.resumable.is_some() => return Some(Choice::Resume),
+            Intent::History => return Some(Choice::History),
+            Intent::Click { row, .. } => {
+                // A click above the menu (row before its top) opens nothing.
+                let index = row.checked_sub(self.menu_top).map(usize::from)?;
+                let choice = choices.get(index).copied()?;
+                self.cursor = index;
+                return Some(choice);
             }
             _ => {}
         }
@@ -72,14 +74,18 @@ impl HomeScreen {
         let bp = &pool.blueprint;
         match choice {
             Choice::Study => "Study session — answer, see why, move on".into(),
-            Choice::Exam => format!("Mock exam — {} questions, {} minutes", bp.questions, bp.minutes),
+            Choice::Exam => format!(
+                "Mock exam — {}, {} minutes",
+                widgets::count(mock_exam_size(pool, bp.questions), "question", "questions"),
+                bp.minutes
+            ),
             Choice::ExamWithAccommodation => format!(
                 "Mock exam with +{} minutes (ESL accommodation) — {} minutes",
                 bp.accommodation_minutes,
-                bp.minutes + bp.accommodation_minutes
+                Settings::mock_exam(bp, true, 0).minutes.unwrap_or(bp.minutes)
             ),
             Choice::Resume => match &self.resumable {
-                Some(saved) => resume_label(saved),
+                Some(saved) => resume_label(saved, pool),
                 None => String::new(),
             },
             Choice::Discard => "Discard the unfinished session".into(),
@@ -145,27 +151,24 @@ impl HomeScreen {
     }
 }
 
-fn resume_label(saved: &InProgress) -> String {
+fn resume_label(saved: &InProgress, pool: &Pool) -> String {
     let state = &saved.state;
-    let answered = state.items.iter().filter(|i| i.response.is_some()).count();
+    let answered =
+        state.items.iter().filter(|i| pool.question(&i.question_id).is_some_and(|q| is_answered(q, i))).count();
     let mode = state.settings.mode.label();
     let left = state.settings.minutes.map(|m| {
         let left = Duration::from_secs(u64::from(m) * 60).saturating_sub(Duration::from_millis(state.elapsed_millis));
-        format!(", {} left", widgets::clock(left))
+        format!(", {} left", strings::clock(left))
     });
     format!("Resume: {mode}, {answered}/{} answered{}", state.items.len(), left.unwrap_or_default())
 }
 
 fn recent_line(a: &Attempt, tz: &TimeZone) -> String {
     let s = &a.summary;
-    let verdict = match a.mode {
-        crate::engine::Mode::Exam if s.passed => " PASS",
-        crate::engine::Mode::Exam => " FAIL",
-        crate::engine::Mode::Study => "",
-    };
+    let verdict = strings::verdict(a.mode, s.passed).map(|v| format!(" {v}")).unwrap_or_default();
     format!(
         "  {}  {:<9} {}/{} ({:.0}%) est. {}{verdict}",
-        crate::ui::local_date(a.started_at, tz),
+        strings::local_date(a.started_at, tz),
         a.mode.label(),
         s.raw.correct,
         s.raw.total,

@@ -4,8 +4,8 @@
 use crate::bank::{CaseStudy, QuestionType};
 use crate::engine::{Mode, Response, Session};
 use crate::ui::document;
-use crate::ui::input::Input;
-use crate::ui::keys::{self, KeyHelp};
+use crate::ui::input::Intent;
+use crate::ui::keys::Context;
 use crate::ui::widgets;
 use ratatui::layout::Rect;
 use std::collections::BTreeMap;
@@ -74,11 +74,12 @@ impl SessionScreen {
         screen
     }
 
-    pub fn keys(&self) -> &'static [KeyHelp] {
+    /// Whose keys apply: the grid's, the exam question's or the study question's.
+    pub fn context(&self) -> Context {
         match (self.session.mode(), self.view) {
-            (Mode::Exam, Pane::Grid { .. }) => keys::GRID,
-            (Mode::Exam, Pane::Question) => keys::EXAM,
-            (Mode::Study, _) => keys::STUDY,
+            (Mode::Exam, Pane::Grid { .. }) => Context::Grid,
+            (Mode::Exam, Pane::Question) => Context::Exam,
+            (Mode::Study, _) => Context::Study,
         }
     }
 
@@ -121,7 +122,7 @@ impl SessionScreen {
         !was_finished && self.session.is_finished()
     }
 
-    pub fn handle(&mut self, input: Input) -> Outcome {
+    pub fn handle(&mut self, input: Intent) -> Outcome {
         self.banner = None;
         match self.view {
             Pane::Grid { selected } => self.handle_grid(input, selected),
@@ -138,19 +139,19 @@ impl SessionScreen {
         Outcome::Changed
     }
 
-    fn handle_grid(&mut self, input: Input, selected: usize) -> Outcome {
+    fn handle_grid(&mut self, input: Intent, selected: usize) -> Outcome {
         let n = self.session.len();
         let per_row = widgets::grid_columns(self.last_body.width);
-        let select = |i: usize| Pane::Grid { selected: i.min(n - 1) };
+        let select = |i: usize| Pane::Grid { selected: i.min(n.saturating_sub(1)) };
         match input {
-            Input::Left => self.view = select(selected.saturating_sub(1)),
-            Input::Right => self.view = select(selected + 1),
-            Input::Up => self.view = select(selected.saturating_sub(per_row)),
-            Input::Down if selected + per_row < n => self.view = select(selected + per_row),
-            Input::Home => self.view = select(0),
-            Input::End => self.view = select(n - 1),
-            Input::Char('u') | Input::Char('f') => {
-                let want_flag = input == Input::Char('f');
+            Intent::Previous => self.view = select(selected.saturating_sub(1)),
+            Intent::Next => self.view = select(selected + 1),
+            Intent::Up => self.view = select(selected.saturating_sub(per_row)),
+            Intent::Down if selected + per_row < n => self.view = select(selected + per_row),
+            Intent::First => self.view = select(0),
+            Intent::Last => self.view = select(n.saturating_sub(1)),
+            Intent::NextUnanswered | Intent::NextFlagged => {
+                let want_flag = input == Intent::NextFlagged;
                 let found = (1..=n).map(|d| (selected + d) % n).find(|&i| {
                     if want_flag {
                         self.session.item(i).is_some_and(|it| it.flagged)
@@ -162,69 +163,60 @@ impl SessionScreen {
                     self.view = select(i);
                 }
             }
-            Input::Enter | Input::Space => {
+            Intent::Choose => {
                 self.view = Pane::Question;
                 self.go(selected);
                 return Outcome::Changed;
             }
-            Input::Click { column, row } => {
+            Intent::Click { column, row } => {
                 if let Some(i) = widgets::grid_hit(self.last_body, n, column, row) {
                     self.view = Pane::Question;
                     self.go(i);
                     return Outcome::Changed;
                 }
             }
-            Input::Char('s') => return Outcome::AskSubmit,
-            Input::Back | Input::Char('g') => self.view = Pane::Question,
+            Intent::Submit => return Outcome::AskSubmit,
+            Intent::Back => self.view = Pane::Question,
             _ => {}
         }
         Outcome::Stay
     }
 
-    fn handle_question(&mut self, input: Input) -> Outcome {
+    fn handle_question(&mut self, input: Intent) -> Outcome {
         let exam = self.session.mode() == Mode::Exam;
         let kind = self.session.current().0.question_type();
+        let page = i64::from(self.last_body.height.max(2)) - 1;
         match input {
-            Input::Up if self.grabbed => return self.move_step(-1),
-            Input::Down if self.grabbed => return self.move_step(1),
-            Input::MoveUp if kind == QuestionType::Ordering => return self.move_step(-1),
-            Input::MoveDown if kind == QuestionType::Ordering => return self.move_step(1),
-            Input::Up => self.move_cursor(-1),
-            Input::Down => self.move_cursor(1),
-            Input::PageUp | Input::ScrollUp => self.scroll_by(-(i64::from(self.last_body.height.max(2)) - 1)),
-            Input::PageDown | Input::ScrollDown => self.scroll_by(i64::from(self.last_body.height.max(2)) - 1),
-            Input::Right | Input::Char('n') => {
+            Intent::Up if self.grabbed => return self.move_step(-1),
+            Intent::Down if self.grabbed => return self.move_step(1),
+            Intent::StepUp if kind == QuestionType::Ordering => return self.move_step(-1),
+            Intent::StepDown if kind == QuestionType::Ordering => return self.move_step(1),
+            Intent::Up => self.move_cursor(-1),
+            Intent::Down => self.move_cursor(1),
+            Intent::PageUp | Intent::ScrollUp => self.scroll_by(-page),
+            Intent::PageDown | Intent::ScrollDown => self.scroll_by(page),
+            Intent::Next => {
                 let next = self.session.position() + 1;
                 if next < self.session.len() {
                     return self.go(next);
                 }
             }
-            Input::Left | Input::Char('p') => return self.go(self.session.position().saturating_sub(1)),
-            Input::Char('m') => {
+            Intent::Previous => return self.go(self.session.position().saturating_sub(1)),
+            Intent::Flag => {
                 self.session.toggle_flag();
                 return Outcome::Changed;
             }
-            Input::Char('g') if exam => {
-                self.view = Pane::Grid { selected: self.session.position() };
-            }
-            Input::Char('s') if exam => return Outcome::AskSubmit,
-            Input::Back => return Outcome::Leave,
-            Input::Enter if !exam => return self.study_enter(),
-            Input::Enter if kind == QuestionType::Ordering => return self.save_arrangement(),
-            Input::Enter | Input::Space => return self.act_on_row(self.cursor, false),
-            Input::Backspace => return self.clear(),
-            Input::Char(c) => {
-                if let Some(d) = c.to_digit(10).filter(|d| *d >= 1) {
-                    let n = usize::try_from(d).unwrap_or(1) - 1;
-                    return if kind == QuestionType::Matching { self.set_match(n) } else { self.pick_row(n) };
-                }
-                if let Some(row) = ('a'..='f').position(|l| l == c) {
-                    return self.pick_row(row);
-                }
-            }
-            Input::Click { column, row } => {
-                let hit = self.row_at(column, row);
-                if let Some(r) = hit {
+            Intent::Grid if exam => self.view = Pane::Grid { selected: self.session.position() },
+            Intent::Submit if exam => return Outcome::AskSubmit,
+            Intent::Back => return Outcome::Leave,
+            Intent::Choose if !exam => return self.study_enter(),
+            Intent::Choose if kind == QuestionType::Ordering => return self.save_arrangement(),
+            Intent::Choose | Intent::Toggle => return self.act_on_row(self.cursor, false),
+            Intent::Clear => return self.clear(),
+            Intent::Number(n) if kind == QuestionType::Matching => return self.set_match(n),
+            Intent::Number(row) | Intent::Pick(row) => return self.pick_row(row),
+            Intent::Click { column, row } => {
+                if let Some(r) = self.row_at(column, row) {
                     self.cursor = r;
                     return self.act_on_row(r, true);
                 }
@@ -310,13 +302,18 @@ impl SessionScreen {
         }
         self.cursor = row;
         self.follow_cursor = true;
-        let option = item.order[row];
+        let Some(&option) = item.order.get(row) else { return Outcome::Stay };
         let response = match (q.question_type(), &item.response) {
             (QuestionType::Single, _) => Response::Single(option),
             (QuestionType::Multiple, Some(Response::Multiple(set))) => {
                 let mut set = set.clone();
                 if !set.remove(&option) {
                     set.insert(option);
+                }
+                if set.is_empty() {
+                    // Every pick taken back: the question is unanswered again.
+                    let cleared = self.session.clear();
+                    return self.outcome(cleared);
                 }
                 Response::Multiple(set)
             }
@@ -327,7 +324,13 @@ impl SessionScreen {
     }
 
     fn respond(&mut self, response: Response) -> Outcome {
-        match self.session.respond(response) {
+        let result = self.session.respond(response);
+        self.outcome(result)
+    }
+
+    /// A change to the answer: saved, or the reason it was refused in the banner.
+    fn outcome(&mut self, result: Result<(), crate::engine::SessionError>) -> Outcome {
+        match result {
             Ok(()) => Outcome::Changed,
             Err(e) => {
                 self.banner = Some(e.to_string());
@@ -366,29 +369,48 @@ impl SessionScreen {
     /// Sets the response numbered `n` (display order) for the prompt under the cursor.
     fn set_match(&mut self, n: usize) -> Outcome {
         let (mut chosen, order, prompt) = self.matching_state();
-        let Some(&response) = order.get(n) else { return Outcome::Stay };
-        chosen[prompt] = Some(response);
+        let (Some(&response), Some(slot)) = (order.get(n), chosen.get_mut(prompt)) else { return Outcome::Stay };
+        *slot = Some(response);
         self.respond(Response::Matching(chosen))
     }
 
     fn cycle_match(&mut self) -> Outcome {
         let (mut chosen, order, prompt) = self.matching_state();
-        let current = chosen[prompt].and_then(|r| order.iter().position(|&o| o == r));
+        let Some(slot) = chosen.get_mut(prompt) else { return Outcome::Stay };
+        let current = slot.and_then(|r| order.iter().position(|&o| o == r));
         let next = current.map_or(0, |p| (p + 1) % order.len().max(1));
-        chosen[prompt] = order.get(next).copied();
+        *slot = order.get(next).copied();
         self.respond(Response::Matching(chosen))
     }
 
+    /// Backspace: matching clears the prompt under the cursor (the whole answer
+    /// when no prompt is left matched); every other type clears the answer.
     fn clear(&mut self) -> Outcome {
-        let kind = self.session.current().0.question_type();
-        if kind == QuestionType::Matching {
+        let (q, item) = self.session.current();
+        if item.response.is_none() || item.submitted {
+            return Outcome::Stay;
+        }
+        if q.question_type() == QuestionType::Matching {
             let (mut chosen, _, prompt) = self.matching_state();
-            if chosen[prompt].is_some() {
+            if chosen.get(prompt).is_some_and(Option::is_some) {
                 chosen[prompt] = None;
-                return self.respond(Response::Matching(chosen));
+                if chosen.iter().any(Option::is_some) {
+                    return self.respond(Response::Matching(chosen));
+                }
             }
         }
-        Outcome::Stay
+        let result = self.session.clear();
+        if result.is_ok() {
+            self.enter_question_keeping_cursor();
+        }
+        self.outcome(result)
+    }
+
+    /// After the answer was cleared: an ordering question shows its starting order again.
+    fn enter_question_keeping_cursor(&mut self) {
+        let cursor = self.cursor;
+        self.enter_question();
+        self.cursor = cursor;
     }
 
     fn row_at(&self, column: u16, row: u16) -> Option<usize> {

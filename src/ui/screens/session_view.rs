@@ -19,7 +19,7 @@ impl SessionScreen {
             Layout::vertical([Constraint::Length(header_height), Constraint::Fill(1), Constraint::Length(1)])
                 .areas(area);
         self.render_header(frame, header, theme);
-        widgets::footer(frame, footer, self.keys(), theme);
+        widgets::footer(frame, footer, self.context().table(), theme);
         match self.view {
             Pane::Grid { selected } => {
                 self.last_body = body;
