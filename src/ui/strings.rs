@@ -2,6 +2,7 @@
 //! the clock, dates, the pass/fail verdict, the note on the scaled score, the
 //! empty-history line and the note on how the exam clock runs.
 
+use crate::bank::ScoreScale;
 use crate::engine::Mode;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -14,6 +15,14 @@ pub const NO_ATTEMPTS: &str = "No attempts yet. Start a study session with `mla-
 /// Why a scaled score is only an estimate.
 pub const SCALED_NOTE: &str =
     "Scaled scores are estimates: AWS does not publish how raw marks become the scaled score.";
+
+/// The scaled-score note under a result: [`SCALED_NOTE`] and how the estimate is made.
+pub fn scale_note(scale: ScoreScale, pass_percent: f64) -> String {
+    format!(
+        "{SCALED_NOTE} This one maps percent correct linearly onto {}–{} (pass ≈ {pass_percent:.1}% correct).",
+        scale.min, scale.max
+    )
+}
 
 /// How the exam clock runs (the exam's help and the README say the same).
 pub const CLOCK_NOTE: &str = "The clock runs only while the exam is on screen: it stops when you leave the \

@@ -4,8 +4,9 @@
 
 use crate::bank::Pool;
 use crate::bank::text::fit;
-use crate::engine::{Mode, Results, Session, Tally};
+use crate::engine::{Results, Session, Tally};
 use crate::ui::input::Intent;
+use crate::ui::strings;
 use crate::ui::theme::Theme;
 use crate::ui::widgets;
 use crate::ui::wrap::wrap;
@@ -91,9 +92,12 @@ impl ResultsScreen {
             lines.push(Line::styled(note.clone(), theme.warning()));
         }
         lines.push(Line::styled(format!("{} result", s.mode.label()), theme.title()));
-        let verdict =
-            if s.passed { Span::styled("PASS ✔", theme.correct()) } else { Span::styled("FAIL ✘", theme.wrong()) };
-        if s.mode == Mode::Exam {
+        if let Some(word) = strings::verdict(s.mode, s.passed) {
+            let verdict = if s.passed {
+                Span::styled(format!("{word} ✔"), theme.correct())
+            } else {
+                Span::styled(format!("{word} ✘"), theme.wrong())
+            };
             lines.push(Line::from(vec![
                 Span::raw(format!(
                     "Estimated scaled score {} of {} (pass mark {}): ",
@@ -104,8 +108,8 @@ impl ResultsScreen {
             ]));
         }
         let limit = self.session.state().settings.minutes.map(|m| Duration::from_secs(u64::from(m) * 60));
-        let used = widgets::clock(Duration::from_secs(s.seconds));
-        let time = limit.map_or(used.clone(), |l| format!("{used} of {}", widgets::clock(l)));
+        let used = strings::clock(Duration::from_secs(s.seconds));
+        let time = limit.map_or(used.clone(), |l| format!("{used} of {}", strings::clock(l)));
         lines.push(Line::raw(format!(
             "Raw score {}/{} ({:.1}%) · answered {} · time {time}",
             s.raw.correct,
@@ -113,12 +117,7 @@ impl ResultsScreen {
             s.raw.percent(),
             s.answered
         )));
-        let note = format!(
-            "The scaled score is an estimate: AWS does not publish its mapping; this maps percent correct linearly onto {}–{} (pass ≈ {:.1}% correct).",
-            s.scale.min,
-            s.scale.max,
-            pass_percent(&self.results)
-        );
+        let note = strings::scale_note(s.scale, pass_percent(&self.results));
         lines.extend(wrap(&note, width).into_iter().map(|l| Line::styled(l, theme.dim())));
         lines.push(Line::default());
         lines.push(Line::styled("Score by domain  (│ = pass line)", theme.title()));

@@ -80,7 +80,7 @@ impl SessionScreen {
         if let Some(left) = s.time_left() {
             first.push(Span::raw(format!("· {} flagged · ", s.flagged_count())));
             let style = if left <= Duration::from_secs(600) { theme.warning() } else { theme.title() };
-            first.push(Span::styled(format!("⏱ {}", widgets::clock(left)), style));
+            first.push(Span::styled(format!("⏱ {}", crate::ui::strings::clock(left)), style));
         }
         if let Some(banner) = &self.banner {
             first.push(Span::styled(format!("  {banner}"), theme.warning()));
