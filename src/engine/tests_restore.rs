@@ -237,55 +237,60 @@ fn at_mut<'v>(value: &'v mut Value, path: &[Value]) -> Option<&'v mut Value> {
     })
 }
 
-/// Values that break things: edges of every integer type, wrong types, empties.
-fn nasty() -> Vec<Value> {
+/// Numbers that break things: edges of every integer type and just past the end of small lists.
+const NUMBERS: [u64; 10] = [0, 1, 2, 3, 4, 5, 99, u32::MAX as u64, u64::MAX, 7];
+
+/// Answers of every shape, some out of range.
+fn responses() -> Vec<Value> {
     vec![
-        json!(0),
-        json!(1),
-        json!(2),
-        json!(3),
-        json!(4),
-        json!(99),
-        json!(-1),
-        json!(u32::MAX),
-        json!(u64::MAX),
         json!(null),
-        json!(true),
-        json!(""),
-        json!("MLA-C01"),
-        json!([]),
-        json!([0, 0]),
-        json!([3, 2, 1, 0]),
+        json!({"type": "single", "value": 9}),
         json!({"type": "multiple", "value": []}),
-        json!({"type": "matching", "value": [null, 7, 0]}),
+        json!({"type": "multiple", "value": [0, 1, 2, 3]}),
         json!({"type": "ordering", "value": [0, 1, 2]}),
+        json!({"type": "ordering", "value": [0, 0, 1, 2]}),
+        json!({"type": "matching", "value": [null, 7, 0]}),
+        json!({"type": "matching", "value": [1, 0]}),
+        json!("not a value"),
     ]
 }
 
-/// Applies a random change to one place of a saved session.
+/// A change of one value that mostly keeps its type, so the result still parses
+/// and reaches the checks: another number, a shorter, longer or reordered list,
+/// a flipped flag, another answer.
+fn change(target: &mut Value, what: usize) {
+    match target {
+        Value::Number(_) => *target = json!(NUMBERS[what % NUMBERS.len()]),
+        Value::Bool(b) => *b = !*b,
+        Value::String(s) => *s = ["", "MLA-C01", "exam", "study", "example-single"][what % 5].to_string(),
+        Value::Array(items) => match what % 4 {
+            0 => {
+                items.pop();
+            }
+            1 => {
+                if let Some(first) = items.first().cloned() {
+                    items.push(first);
+                }
+            }
+            2 => items.reverse(),
+            _ => items.push(json!(NUMBERS[what / 4 % NUMBERS.len()])),
+        },
+        Value::Null | Value::Object(_) => {
+            let all = responses();
+            *target = all[what % all.len()].clone();
+        }
+    }
+}
+
+/// Applies random changes to places of a saved session.
 pub(crate) fn mutate(state: &Value, choices: &[(usize, usize)]) -> Value {
     let mut value = state.clone();
     for &(place, what) in choices {
         let mut all = Vec::new();
         paths(&value, Vec::new(), &mut all);
         let path = all[place % all.len()].clone();
-        let nasty = nasty();
         if let Some(target) = at_mut(&mut value, &path) {
-            match what % (nasty.len() + 2) {
-                n if n < nasty.len() => *target = nasty[n].clone(),
-                n if n == nasty.len() => {
-                    if let Value::Array(items) = target {
-                        items.pop();
-                    }
-                }
-                _ => {
-                    if let Value::Array(items) = target
-                        && let Some(first) = items.first().cloned()
-                    {
-                        items.push(first);
-                    }
-                }
-            }
+            change(target, what);
         }
     }
     value
