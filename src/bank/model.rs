@@ -1,7 +1,7 @@
 //! The validated, immutable shape of a question bank: what the engine and UI work with.
 //!
 //! Nothing here can be built from untrusted input except through
-//! [`crate::bank::validate`], so every value obeys the format's rules: text is
+//! the loader ([`crate::bank::Library::load`]), so every value obeys the format's rules: text is
 //! clean, every task belongs to its domain, and every answer key fits its options.
 
 use serde::{Deserialize, Serialize};

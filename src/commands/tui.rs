@@ -13,6 +13,10 @@ use anyhow::{Context, Result, bail};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
+/// Test-only: when this variable is set, the UI panics right after it first
+/// draws, so `tests/e2e_pty.rs` can check that a panic gives the terminal back.
+const TEST_PANIC: &str = "MLA_QUIZ_TEST_PANIC";
+
 /// Where the UI opens.
 pub enum Start {
     Home,
@@ -122,6 +126,10 @@ pub fn run(global: &GlobalArgs, start: Start) -> Result<ExitCode> {
         bail!("there is no unfinished session to resume");
     }
     let mut guard = TerminalGuard::enter().context("setting up the terminal")?;
+    if std::env::var_os(TEST_PANIC).is_some() {
+        guard.terminal.draw(|frame| app.render(frame)).context("drawing")?;
+        panic!("{TEST_PANIC} is set: panicking on purpose with the UI on screen");
+    }
     crate::ui::run(&mut guard.terminal, &mut app).context("running the terminal UI")?;
     Ok(ExitCode::SUCCESS)
 }

@@ -6,7 +6,7 @@
 
 pub mod answer;
 pub mod draw;
-mod restore;
+pub mod restore;
 pub mod results;
 pub mod session;
 

@@ -1,6 +1,6 @@
-//! The one checked boundary for a saved session: [`check`] takes a
-//! [`SessionState`] read back from disk (raw, untrusted) and either returns it
-//! with its questions, every index and count proven to fit the bank, or says
+//! The one checked boundary for a saved session: `check` (behind
+//! [`Session::restore`](super::Session::restore)) takes a [`SessionState`]
+//! read back from disk (raw, untrusted) and either returns it with its questions, every index and count proven to fit the bank, or says
 //! what is wrong with it as a [`Damage`]. The rest of the engine and the UI
 //! index with these values freely, so nothing unchecked may get past here.
 

@@ -1,7 +1,7 @@
 //! The application state: which screen is showing, overlays, and the link to
 //! the store. Terminal events come in through [`App::handle_event`], which
 //! turns them into intents with the key table of the screen in front
-//! ([`App::context`]) and passes them to [`App::step`]; time comes in through
+//! ([`App::context`]) and acts on them in one place; time comes in through
 //! [`App::tick`]; drawing is [`App::render`]. Nothing here touches the terminal.
 
 use super::input::{self, Intent};
