@@ -194,7 +194,7 @@ impl App {
         }
         match &mut self.screen {
             Screen::Home(home) => {
-                if let Some(choice) = home.handle(input) {
+                if let Some(choice) = home.handle(input, &self.pool) {
                     self.choose(choice);
                 }
             }

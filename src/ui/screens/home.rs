@@ -38,17 +38,34 @@ impl HomeScreen {
         HomeScreen { cursor: 0, menu_top: 0, resumable, recent }
     }
 
-    fn choices(&self) -> Vec<Choice> {
-        let mut choices = vec![Choice::Study, Choice::Exam, Choice::ExamWithAccommodation];
-        if self.resumable.is_some() {
-            choices.splice(0..0, [Choice::Resume, Choice::Discard]);
+    /// The menu: each choice with its label.
+    fn entries(&self, pool: &Pool) -> Vec<(Choice, String)> {
+        let bp = &pool.blueprint;
+        let mut entries = Vec::new();
+        if let Some(saved) = &self.resumable {
+            entries.push((Choice::Resume, resume_label(saved, pool)));
+            entries.push((Choice::Discard, "Discard the unfinished session".into()));
         }
-        choices.extend([Choice::History, Choice::Quit]);
-        choices
+        let questions = widgets::count(mock_exam_size(pool, bp.questions), "question", "questions");
+        let with_extra = Settings::mock_exam(bp, true, 0).minutes.unwrap_or(bp.minutes);
+        entries.extend([
+            (Choice::Study, "Study session — answer, see why, move on".into()),
+            (Choice::Exam, format!("Mock exam — {questions}, {} minutes", bp.minutes)),
+            (
+                Choice::ExamWithAccommodation,
+                format!(
+                    "Mock exam with +{} minutes (ESL accommodation) — {with_extra} minutes",
+                    bp.accommodation_minutes
+                ),
+            ),
+            (Choice::History, format!("History — {}", widgets::count(self.recent.len(), "attempt", "attempts"))),
+            (Choice::Quit, "Quit".into()),
+        ]);
+        entries
     }
 
-    pub fn handle(&mut self, intent: Intent) -> Option<Choice> {
-        let choices = self.choices();
+    pub fn handle(&mut self, intent: Intent, pool: &Pool) -> Option<Choice> {
+        let choices: Vec<Choice> = self.entries(pool).into_iter().map(|(choice, _)| choice).collect();
         match intent {
             Intent::Up => self.cursor = self.cursor.saturating_sub(1),
             Intent::Down => self.cursor = (self.cursor + 1).min(choices.len().saturating_sub(1)),
@@ -70,30 +87,6 @@ impl HomeScreen {
         None
     }
 
-    fn label(&self, choice: Choice, pool: &Pool) -> String {
-        let bp = &pool.blueprint;
-        match choice {
-            Choice::Study => "Study session — answer, see why, move on".into(),
-            Choice::Exam => format!(
-                "Mock exam — {}, {} minutes",
-                widgets::count(mock_exam_size(pool, bp.questions), "question", "questions"),
-                bp.minutes
-            ),
-            Choice::ExamWithAccommodation => format!(
-                "Mock exam with +{} minutes (ESL accommodation) — {} minutes",
-                bp.accommodation_minutes,
-                Settings::mock_exam(bp, true, 0).minutes.unwrap_or(bp.minutes)
-            ),
-            Choice::Resume => match &self.resumable {
-                Some(saved) => resume_label(saved, pool),
-                None => String::new(),
-            },
-            Choice::Discard => "Discard the unfinished session".into(),
-            Choice::History => format!("History — {}", widgets::count(self.recent.len(), "attempt", "attempts")),
-            Choice::Quit => "Quit".into(),
-        }
-    }
-
     pub fn render(
         &mut self,
         frame: &mut Frame,
@@ -103,9 +96,10 @@ impl HomeScreen {
         tz: &TimeZone,
         theme: Theme,
     ) {
+        let entries = self.entries(pool);
         let [top, menu, recent, footer] = Layout::vertical([
             Constraint::Length(4),
-            Constraint::Length(u16::try_from(self.choices().len() + 1).unwrap_or(8)),
+            Constraint::Length(u16::try_from(entries.len() + 1).unwrap_or(8)),
             Constraint::Fill(1),
             Constraint::Length(1),
         ])
@@ -126,12 +120,11 @@ impl HomeScreen {
         ];
         frame.render_widget(Paragraph::new(header), top);
         self.menu_top = menu.y;
-        let lines: Vec<Line> = self
-            .choices()
+        let lines: Vec<Line> = entries
             .into_iter()
             .enumerate()
-            .map(|(i, c)| {
-                let text = format!("{} {}", if i == self.cursor { "›" } else { " " }, self.label(c, pool));
+            .map(|(i, (_, label))| {
+                let text = format!("{} {label}", if i == self.cursor { "›" } else { " " });
                 if i == self.cursor { Line::styled(text, theme.cursor()) } else { Line::raw(text) }
             })
             .collect();

@@ -124,3 +124,21 @@ fn the_exam_clock_runs_only_while_the_exam_is_on_screen() {
     assert_eq!(crate::ui::counted(Duration::from_secs(3600)), Duration::from_millis(250), "a sleep counts as a tick");
     assert_eq!(crate::ui::counted(Duration::from_millis(300)), Duration::from_millis(300));
 }
+
+#[test]
+fn a_damaged_autosave_is_refused_with_a_note_not_a_panic() {
+    let mut h = Harness::new(80, 24).exam();
+    h.go_to("example-matching").keys("1");
+    h.press(&[KeyCode::Esc]).keys("y");
+    let store = crate::store::Store::open(Some(h.data.path())).unwrap_or_else(|e| panic!("{e}"));
+    let mut saved = store.in_progress().map(|l| l.items).unwrap_or_default().pop().unwrap_or_else(|| panic!("no save"));
+    for item in saved.state.items.iter_mut().filter(|i| !i.response_order.is_empty()) {
+        item.response_order[0] = 99;
+    }
+    store.save_in_progress(&saved).unwrap_or_else(|e| panic!("{e}"));
+    h.keys("h").press(&[KeyCode::Esc]); // back home: it reads the save again
+    h.keys("r");
+    let screen = h.screen();
+    assert!(screen.contains("cannot be used"), "{screen}");
+    assert!(h.app.session().is_none());
+}
