@@ -47,6 +47,8 @@ pub struct App {
     notices: Vec<String>,
     /// Dates are shown in this zone (the system's; fixed in tests).
     tz: TimeZone,
+    /// The last autosave failed and the user was told.
+    save_failing: bool,
     pub quit: bool,
 }
 
@@ -62,6 +64,7 @@ impl App {
             active: None,
             notices,
             tz: TimeZone::system(),
+            save_failing: false,
             quit: false,
         };
         app.go_home();
@@ -116,10 +119,17 @@ impl App {
         self.screen = Screen::Session(Box::new(SessionScreen::new(session, case_studies)));
     }
 
+    /// Autosaves the running session. A failure is told once, in a note over
+    /// the screen, until a save works again (the clock saves every few seconds).
     fn save_progress(&mut self) {
         let (Some(active), Screen::Session(screen)) = (&mut self.active, &self.screen) else { return };
-        if let Err(message) = self.persistence.save(active, screen.session.state()) {
-            self.overlay = Some(Overlay::Message(message));
+        match self.persistence.save(active, screen.session.state()) {
+            Ok(()) => self.save_failing = false,
+            Err(message) if !self.save_failing && self.overlay.is_none() => {
+                self.save_failing = true;
+                self.overlay = Some(Overlay::Message(message));
+            }
+            Err(_) => {}
         }
     }
 

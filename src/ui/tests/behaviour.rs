@@ -110,6 +110,10 @@ fn the_could_not_save_note_is_modal() {
     h.press(&[KeyCode::Enter]);
     assert!(!h.screen().contains("Could not save progress"));
     assert_eq!(response(&h), answered);
+    h.app.tick(Duration::from_secs(6));
+    h.keys("b");
+    assert!(!h.screen().contains("Could not save progress"), "told once, not at every autosave");
+    assert_ne!(response(&h), answered, "the question takes answers again");
 }
 
 #[test]
