@@ -169,7 +169,7 @@ impl App {
             return;
         }
         if let Some(active) = &mut self.active {
-            active.since_save += elapsed;
+            active.since_save = active.since_save.saturating_add(elapsed);
             if active.since_save >= AUTOSAVE_EVERY {
                 self.save_progress();
             }
