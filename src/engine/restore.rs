@@ -10,18 +10,19 @@ use crate::bank::{AnswerKey, Pool, Question};
 use std::collections::BTreeSet;
 use thiserror::Error;
 
-/// What is wrong with a saved session.
+/// What is wrong with a saved session: damaged on disk, or saved against a
+/// question the bank has since changed.
 #[derive(Debug, Clone, Error, PartialEq, Eq)]
 pub enum Damage {
     #[error("it has {0} questions (at most {MAX_QUESTIONS})")]
     TooManyQuestions(usize),
     #[error("question {0} appears more than once")]
     Duplicate(String),
-    #[error("the option order of question {0} is not an arrangement of its options")]
+    #[error("the saved option order of question {0} does not fit its options in the bank")]
     OptionOrder(String),
-    #[error("the response order of question {0} is not an arrangement of its responses")]
+    #[error("the saved response order of question {0} does not fit its responses in the bank")]
     ResponseOrder(String),
-    #[error("the saved answer to question {0} does not fit the question")]
+    #[error("the saved answer to question {0} does not fit the question in the bank")]
     Answer(String),
     #[error("question {0} is marked submitted without a complete answer, or in an exam")]
     Submitted(String),
