@@ -49,6 +49,8 @@ pub struct App {
     tz: TimeZone,
     /// The last autosave failed and the user was told.
     save_failing: bool,
+    /// The window is below the minimum size: only the notice is drawn and only Ctrl-C acts.
+    too_small: bool,
     pub quit: bool,
 }
 
@@ -65,6 +67,7 @@ impl App {
             notices,
             tz: TimeZone::system(),
             save_failing: false,
+            too_small: false,
             quit: false,
         };
         app.go_home();
@@ -184,6 +187,9 @@ impl App {
 
     /// A terminal event: a key press means what the key table of [`App::context`] says.
     pub fn handle_event(&mut self, event: &ratatui::crossterm::event::Event) {
+        if let ratatui::crossterm::event::Event::Resize(width, height) = *event {
+            self.too_small = widgets::too_small_for(width, height);
+        }
         if let Some(intent) = input::from_event(self.context(), event) {
             self.step(intent);
         }
@@ -314,6 +320,9 @@ impl App {
 
     /// Whose keys apply now: the overlay's, if one is open, else the screen's.
     pub fn context(&self) -> Context {
+        if self.too_small {
+            return Context::TooSmall;
+        }
         match &self.overlay {
             Some(Overlay::Help(_)) => Context::Help,
             Some(Overlay::Confirm(_)) => Context::Confirm,
@@ -343,7 +352,8 @@ impl App {
 
     pub fn render(&mut self, frame: &mut Frame) {
         let area = frame.area();
-        if area.width < widgets::MIN_WIDTH || area.height < widgets::MIN_HEIGHT {
+        self.too_small = widgets::too_small_for(area.width, area.height);
+        if self.too_small {
             widgets::too_small(frame, area);
             return;
         }

@@ -282,6 +282,9 @@ fn too_small_windows_say_so_and_recover() {
     let mut h = Harness::new(80, 24).exam();
     h.resize(20, 5);
     snapshot!("too_small_20x5", h);
+    h.keys("am").press(&[KeyCode::Esc]);
+    let untouched = h.app.session().is_some_and(|s| s.current().1.response.is_none() && !s.current().1.flagged);
+    assert!(untouched, "keys do nothing while the window is too small");
     h.resize(1, 1);
     assert_eq!(h.screen(), "E");
     h.resize(80, 24);

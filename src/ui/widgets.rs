@@ -13,6 +13,11 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 14;
 
+/// Whether a window of this size is below the minimum.
+pub fn too_small_for(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
 /// "1 attempt", "3 attempts".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }

@@ -76,6 +76,8 @@ pub enum Context {
     Note,
     /// The key help over a screen.
     Help,
+    /// The window is too small to draw the app: only Ctrl-C acts.
+    TooSmall,
 }
 
 impl Context {
@@ -93,6 +95,7 @@ impl Context {
             Context::Confirm => CONFIRM,
             Context::Note => NOTE,
             Context::Help => HELP,
+            Context::TooSmall => &[],
         }
     }
 }

@@ -6,7 +6,7 @@ use super::*;
 use crate::ui::input::from_event;
 use ratatui::crossterm::event::{Event, KeyEventKind, KeyEventState};
 
-const ALL: [Context; 11] = [
+const ALL: [Context; 12] = [
     Context::Home,
     Context::Setup,
     Context::Study,
@@ -18,6 +18,7 @@ const ALL: [Context; 11] = [
     Context::Confirm,
     Context::Note,
     Context::Help,
+    Context::TooSmall,
 ];
 
 fn key(code: KeyCode) -> KeyEvent {
