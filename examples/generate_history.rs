@@ -15,7 +15,7 @@
 
 use jiff::{SignedDuration, Timestamp};
 use mla_quiz::bank::{Library, Pool};
-use mla_quiz::engine::{Response, Results, Session, Settings, StudyFilter, correct_response};
+use mla_quiz::engine::{Results, Session, Settings, StudyFilter, correct_response, wrong_response};
 use mla_quiz::store::{Attempt, Store};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -50,16 +50,6 @@ fn parse() -> Result<Args, String> {
     Ok(Args { dir, attempts, seed, batch, ready: ready.map(|r| (r, writers)) })
 }
 
-/// A wrong response of the right shape.
-fn wrong(question: &mla_quiz::bank::Question) -> Response {
-    match correct_response(question) {
-        Response::Single(key) => Response::Single((key + 1) % question.options.len()),
-        Response::Multiple(_) => Response::Multiple(Default::default()),
-        Response::Ordering(order) => Response::Ordering(order.into_iter().rev().collect()),
-        Response::Matching(chosen) => Response::Matching(vec![None; chosen.len()]),
-    }
-}
-
 /// One attempt, started at `started_at`, answered with probability `accuracy` of being right.
 fn attempt(pool: &Pool, rng: &mut StdRng, started_at: Timestamp, accuracy: f64) -> Option<Attempt> {
     let settings = if rng.random_bool(0.3) {
@@ -75,7 +65,7 @@ fn attempt(pool: &Pool, rng: &mut StdRng, started_at: Timestamp, accuracy: f64) 
         let seconds = rng.random_range(20..150);
         session.spend(Duration::from_secs(seconds));
         now = now.checked_add(SignedDuration::from_secs(i64::try_from(seconds).ok()?)).ok()?;
-        let response = if rng.random_bool(accuracy) { correct_response(&question) } else { wrong(&question) };
+        let response = if rng.random_bool(accuracy) { correct_response(&question) } else { wrong_response(&question) };
         session.respond(response, now).ok()?;
         if session.mode() == mla_quiz::engine::Mode::Study {
             session.submit(now).ok()?;

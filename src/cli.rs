@@ -1,6 +1,8 @@
 //! Command-line arguments (clap). `main.rs` parses them and dispatches to
 //! [`crate::commands`].
 
+use crate::engine::{MAX_MINUTES, MAX_QUESTIONS};
+use clap::builder::RangedU64ValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -61,8 +63,8 @@ pub struct StudyArgs {
     /// Only questions you missed last time, or have not seen yet (from your history).
     #[arg(long, value_enum)]
     pub focus: Option<FocusArg>,
-    /// How many questions.
-    #[arg(long, default_value_t = 10)]
+    /// How many questions (1-1000).
+    #[arg(long, default_value_t = 10, value_parser = questions())]
     pub count: usize,
     /// Seed for the draw and the option order (default: random).
     #[arg(long)]
@@ -71,11 +73,11 @@ pub struct StudyArgs {
 
 #[derive(Debug, Args)]
 pub struct ExamArgs {
-    /// Time limit in minutes (default: the blueprint's, 130 for MLA-C01).
-    #[arg(long)]
+    /// Time limit in minutes, 1-1440 (default: the blueprint's, 130 for MLA-C01).
+    #[arg(long, value_parser = minutes())]
     pub minutes: Option<u32>,
-    /// Number of questions (default: the blueprint's, 65 for MLA-C01).
-    #[arg(long)]
+    /// Number of questions, 1-1000 (default: the blueprint's, 65 for MLA-C01).
+    #[arg(long, value_parser = questions())]
     pub questions: Option<usize>,
     /// Add the extra time candidates may request (+30 minutes for MLA-C01).
     #[arg(long)]
@@ -133,6 +135,16 @@ pub enum BankCommand {
         #[arg(long)]
         exam: Option<String>,
     },
+}
+
+/// Accepts a question count from 1 to [`MAX_QUESTIONS`].
+fn questions() -> RangedU64ValueParser<usize> {
+    RangedU64ValueParser::new().range(1..=MAX_QUESTIONS as u64)
+}
+
+/// Accepts a time limit from 1 to [`MAX_MINUTES`] minutes.
+fn minutes() -> RangedU64ValueParser<u32> {
+    RangedU64ValueParser::new().range(1..=u64::from(MAX_MINUTES))
 }
 
 /// A focus set for a study session.

@@ -264,3 +264,33 @@ fn a_user_bank_can_join_the_embedded_exam() {
     let pool = library.default_pool().unwrap_or_else(|| panic!("no pool"));
     assert!(pool.question("my-own-1").is_some());
 }
+
+#[test]
+fn a_bad_service_name_is_reported_as_a_service_name() {
+    let mut m = manifest("test");
+    m["services"]["glue"] = json!("AWS\u{1b}[31m Glue");
+    let (_, problems) = problems_of(&pretty(&m), &[("q.json", &pretty(&questions()))]);
+    assert!(problems.iter().any(|p| p.contains("service name contains an escape character")), "{problems:?}");
+    assert!(!problems.iter().any(|p| p.contains("title")), "{problems:?}");
+}
+
+#[test]
+fn blueprint_numbers_out_of_range_are_reported_not_added_up() {
+    let mut m = manifest("test");
+    m["blueprint"]["questions"] = json!(u64::MAX);
+    m["blueprint"]["minutes"] = json!(u32::MAX);
+    m["blueprint"]["accommodation_minutes"] = json!(u32::MAX);
+    m["blueprint"]["domains"][0]["weight"] = json!(u32::MAX);
+    m["blueprint"]["domains"][1]["weight"] = json!(1);
+    let (library, problems) = problems_of(&pretty(&m), &[("q.json", &pretty(&questions()))]);
+    assert!(library.banks.is_empty());
+    for expected in [
+        "a mock exam has 1 to 1000 questions",
+        "a mock exam lasts 1 to 1440 minutes",
+        "the extra time is at most 1440 minutes",
+        "domain 1 has weight 4294967295; a weight is a percent",
+        "domain weights add up to 4294967295; they must add up to 100",
+    ] {
+        assert!(problems.iter().any(|p| p.ends_with(expected)), "{expected}: {problems:?}");
+    }
+}

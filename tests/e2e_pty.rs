@@ -130,7 +130,7 @@ fn exam_flag_grid_submit_and_results() {
     pty.wait_for("⚑ flagged");
     pty.send(RIGHT).send("b").send("g");
     let grid = pty.wait_for("Answered 2 · Unanswered 4 · Flagged 1");
-    assert!(grid.contains("⚑  1 ●"), "{grid}");
+    assert!(grid.contains("  1 ●⚑"), "the flag is drawn in its question's cell: {grid}");
     // The grid opens on the current question (2); two steps right is question 4.
     pty.send(RIGHT).send(RIGHT).send(ENTER);
     pty.wait_for("Question 4 of 6");
@@ -161,22 +161,48 @@ fn resizing_to_tiny_and_back_redraws() {
 
 /// Runs the quiz under a shell that prints the terminal settings after it exits.
 fn restored_after(keys: &[&str]) -> String {
+    restored_after_run("", keys)
+}
+
+/// Runs the quiz (with `env` set, as `NAME=value `) under a shell that prints
+/// the terminal settings after it exits, and checks the screen was given back.
+fn restored_after_run(env: &str, keys: &[&str]) -> String {
     let data = data_dir();
-    let script = format!("'{}' exam --questions 3 --seed 2; stty -a; echo DONE", env!("CARGO_BIN_EXE_mla-quiz"));
+    let script = format!("{env}'{}' exam --questions 3 --seed 2; stty -a; echo DONE", env!("CARGO_BIN_EXE_mla-quiz"));
     let mut pty = Pty::spawn("sh", &["-c", &script], data.path());
+    if keys.is_empty() {
+        return pty.finish_restored();
+    }
     pty.wait_for("Question 1 of 3");
     for key in keys {
         pty.send(key);
     }
-    let screen = pty.wait_for("DONE");
-    let alternate = pty.parser.lock().map(|p| p.screen().alternate_screen()).unwrap_or(true);
-    let hidden = pty.parser.lock().map(|p| p.screen().hide_cursor()).unwrap_or(true);
-    let mouse = pty.parser.lock().map(|p| p.screen().mouse_protocol_mode()).ok();
-    assert!(!alternate, "left the alternate screen");
-    assert!(!hidden, "cursor shown");
-    assert_eq!(mouse, Some(vt100::MouseProtocolMode::None), "mouse reporting off");
-    assert!(pty.wait_exit());
-    screen
+    pty.finish_restored()
+}
+
+impl Pty {
+    /// Waits for the shell of [`restored_after_run`] to finish; checks the
+    /// alternate screen, the cursor and mouse reporting were given back.
+    fn finish_restored(&mut self) -> String {
+        let pty = self;
+        let screen = pty.wait_for("DONE");
+        let alternate = pty.parser.lock().map(|p| p.screen().alternate_screen()).unwrap_or(true);
+        let hidden = pty.parser.lock().map(|p| p.screen().hide_cursor()).unwrap_or(true);
+        let mouse = pty.parser.lock().map(|p| p.screen().mouse_protocol_mode()).ok();
+        assert!(!alternate, "left the alternate screen");
+        assert!(!hidden, "cursor shown");
+        assert_eq!(mouse, Some(vt100::MouseProtocolMode::None), "mouse reporting off");
+        assert!(pty.wait_exit());
+        screen
+    }
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    // A hidden switch (see commands/tui.rs) panics once the UI is on screen.
+    let screen = restored_after_run("RUST_BACKTRACE=0 MLA_QUIZ_TEST_PANIC=1 ", &[]);
+    assert!(screen.contains("MLA_QUIZ_TEST_PANIC"), "the panic message is readable:\n{screen}");
+    assert!(screen.contains(" icanon") && screen.contains(" echo"), "raw mode is off:\n{screen}");
 }
 
 #[test]
@@ -207,7 +233,9 @@ fn a_killed_exam_resumes_with_every_saved_answer() {
     again.wait_for("Question 3 of 8");
     again.send("g");
     let grid = again.wait_for("Answered");
-    assert!(grid.contains("Answered 3 · Unanswered 5 · Flagged 1"), "{grid}");
+    // Question 2 is a Choose TWO given one pick: saved, but not an answer yet.
+    assert!(grid.contains("Answered 2 · Unanswered 6 · Flagged 1"), "{grid}");
+    assert!(grid.contains("  1 ●    2 ○    3 ●⚑"), "{grid}");
     let clock = again.screen();
     assert!(clock.contains("⏱ 0:29:") || clock.contains("⏱ 0:30:00"), "clock resumes from the time left: {clock}");
     again.send("s").send("y");

@@ -6,6 +6,7 @@ use super::diagnostic::{Diagnostic, SourceText};
 use super::model::{Blueprint, Domain, TaskStatement};
 use super::raw::{RawBlueprint, RawManifest};
 use super::text::TextField;
+use crate::engine::{MAX_MINUTES, MAX_QUESTIONS};
 use std::collections::BTreeMap;
 
 pub const FORMAT_VERSION: u32 = 1;
@@ -56,7 +57,7 @@ pub fn read_manifest(src: &SourceText) -> Result<Manifest, Vec<Diagnostic>> {
         if !is_service_tag(&clean_tag) {
             check.problem(&path, format!("service tag {clean_tag:?} must be lower-case letters, digits and '-'"));
         }
-        let name = check.text(&path, &name, TextField::Title);
+        let name = check.text(&path, &name, TextField::ServiceName);
         services.insert(clean_tag, name);
     }
     if check.is_clean() { Ok(Manifest { id, title, version, exam, blueprint, services }) } else { Err(check.problems) }
@@ -74,11 +75,14 @@ fn check_blueprint(check: &mut Checker, raw: RawBlueprint) -> Blueprint {
     let at = |key| [Seg::Key("blueprint"), Seg::Key(key)];
     let code = check.text(&at("code"), &raw.code, TextField::Title);
     let name = check.text(&at("name"), &raw.name, TextField::Title);
-    if raw.questions == 0 {
-        check.problem(&at("questions"), "a mock exam needs at least one question");
+    if !(1..=MAX_QUESTIONS).contains(&raw.questions) {
+        check.problem(&at("questions"), format!("a mock exam has 1 to {MAX_QUESTIONS} questions"));
     }
-    if raw.minutes == 0 {
-        check.problem(&at("minutes"), "a mock exam needs at least one minute");
+    if !(1..=MAX_MINUTES).contains(&raw.minutes) {
+        check.problem(&at("minutes"), format!("a mock exam lasts 1 to {MAX_MINUTES} minutes"));
+    }
+    if raw.accommodation_minutes > MAX_MINUTES {
+        check.problem(&at("accommodation_minutes"), format!("the extra time is at most {MAX_MINUTES} minutes"));
     }
     let scale = raw.scale;
     if !(scale.min < scale.pass && scale.pass <= scale.max) {
@@ -107,9 +111,15 @@ fn check_blueprint(check: &mut Checker, raw: RawBlueprint) -> Blueprint {
         if tasks.is_empty() {
             check.problem(&here("tasks"), format!("domain {} has no task statements", domain.id));
         }
+        if domain.weight > 100 {
+            check.problem(
+                &here("weight"),
+                format!("domain {} has weight {}; a weight is a percent", domain.id, domain.weight),
+            );
+        }
         domains.push(Domain { id: domain.id, name, weight: domain.weight, tasks });
     }
-    let total: u32 = domains.iter().map(|d| d.weight).sum();
+    let total = domains.iter().map(|d| d.weight).fold(0u32, u32::saturating_add);
     if !domains.is_empty() && total != 100 {
         check.problem(&at("domains"), format!("domain weights add up to {total}; they must add up to 100"));
     }

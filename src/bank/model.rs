@@ -1,7 +1,7 @@
 //! The validated, immutable shape of a question bank: what the engine and UI work with.
 //!
 //! Nothing here can be built from untrusted input except through
-//! [`crate::bank::validate`], so every value obeys the format's rules: text is
+//! the loader ([`crate::bank::Library::load`]), so every value obeys the format's rules: text is
 //! clean, every task belongs to its domain, and every answer key fits its options.
 
 use serde::{Deserialize, Serialize};
@@ -59,6 +59,17 @@ pub enum Difficulty {
     Easy,
     Medium,
     Hard,
+}
+
+impl Difficulty {
+    /// The name as written in bank files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Easy => "easy",
+            Self::Medium => "medium",
+            Self::Hard => "hard",
+        }
+    }
 }
 
 /// The four kinds of exam question.

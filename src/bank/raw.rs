@@ -1,7 +1,7 @@
 //! The bank files exactly as written: serde structs that reject unknown fields.
 //!
 //! These are checked and turned into [`crate::bank::model`] values by
-//! [`crate::bank::validate`]; nothing else should use them.
+//! the loader ([`crate::bank::Library::load`]); nothing else should use them.
 
 use super::model::{Difficulty, QuestionType, ScoreScale};
 use serde::Deserialize;

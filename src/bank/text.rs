@@ -4,6 +4,8 @@
 //! loaded: line endings are normalised, tabs expanded, and anything that could
 //! move the cursor, change colours or reorder text on screen is refused.
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 /// The kinds of text in a bank, each with its length limit and whether it may span lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextField {
@@ -17,6 +19,8 @@ pub enum TextField {
     Explanation,
     Reference,
     ServiceTag,
+    /// A service's display name in a manifest ("Amazon SageMaker Clarify").
+    ServiceName,
 }
 
 impl TextField {
@@ -32,6 +36,7 @@ impl TextField {
             Self::Explanation => "explanation",
             Self::Reference => "reference",
             Self::ServiceTag => "service tag",
+            Self::ServiceName => "service name",
         }
     }
 
@@ -39,7 +44,7 @@ impl TextField {
     pub fn max_chars(self) -> usize {
         match self {
             Self::Id | Self::ServiceTag => 64,
-            Self::Title => 120,
+            Self::Title | Self::ServiceName => 120,
             Self::Stem => 2000,
             Self::Scenario => 4000,
             Self::OptionText => 600,
@@ -103,13 +108,34 @@ pub fn make_printable(text: &str) -> String {
     text.chars().map(|c| if c.is_control() || is_format_character(c) { '\u{FFFD}' } else { c }).collect()
 }
 
-/// Shortens text to at most `max` characters, ending with "…" when cut.
+/// Shortens text to at most `max` terminal columns (a wide CJK character
+/// takes two), ending with "…" when cut.
 pub fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        text.chars().take(max.saturating_sub(1)).chain(['…']).collect()
+    if text.width() <= max {
+        return text.to_string();
     }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Exactly `width` columns: clipped as [`clip`] does, then padded with spaces,
+/// so that columns of a table line up whatever the script of the text.
+pub fn fit(text: &str, width: usize) -> String {
+    let clipped = clip(text, width);
+    let pad = width.saturating_sub(clipped.width());
+    format!("{clipped}{}", " ".repeat(pad))
 }
 
 #[cfg(test)]
@@ -151,6 +177,16 @@ mod tests {
     #[test]
     fn keeps_wide_characters() {
         assert_eq!(clean("日本語の問題", TextField::Stem), Ok("日本語の問題".to_string()));
+    }
+
+    #[test]
+    fn clip_and_fit_count_terminal_columns() {
+        assert_eq!(clip("abcdef", 4), "abc…");
+        assert_eq!(clip("abc", 4), "abc");
+        assert_eq!(clip("日本語の名前", 7), "日本語…");
+        assert_eq!(fit("日本語の名前", 7).width(), 7);
+        assert_eq!(fit("日本", 6), "日本  ");
+        assert_eq!(fit("abc", 0), "");
     }
 
     #[test]

@@ -7,22 +7,20 @@
 //! service tags, names from a bank, notices quoting paths) goes through
 //! [`make_printable`] before it reaches the terminal.
 
-use crate::bank::text::{clip, make_printable};
+use crate::bank::text::{clip, fit, make_printable};
 use crate::bank::{Library, Pool};
 use crate::cli::{ExportFormat, GlobalArgs, HistoryArgs, HistoryCommand};
 use crate::engine::{Mode, Tally};
 use crate::store::files::{write_atomic, write_new};
 use crate::store::stats::{AllTime, MIN_ANSWERS_FOR_WEAKEST};
 use crate::store::{Store, export};
+use crate::ui::strings::{self, NO_ATTEMPTS, SCALED_NOTE};
 use anyhow::{Context, Result, anyhow, bail};
 use jiff::tz::TimeZone;
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-const NO_ATTEMPTS: &str = "No attempts yet. Start a study session with `mla-quiz study` or a mock exam with \
-                           `mla-quiz exam`; finished sessions show up here.";
-const SCALED_NOTE: &str = "Scaled scores are estimates: AWS does not publish how raw marks become the scaled score.";
 /// Width of the label column of the stats tables.
 const LABEL_WIDTH: usize = 60;
 
@@ -90,12 +88,12 @@ pub fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<ExitCode>
     let tz = TimeZone::system();
     store.for_each_header(None, |a| -> Result<()> {
         let row = line(
-            &crate::ui::local_date(a.started_at, &tz),
+            &strings::local_date(a.started_at, &tz),
             a.mode.label(),
             &a.questions.to_string(),
             &score(Tally { correct: a.correct, total: a.questions }),
             &a.scaled.to_string(),
-            verdict(a.mode, a.passed),
+            strings::verdict(a.mode, a.passed).unwrap_or("-"),
             &duration(a.seconds),
         );
         Ok(writeln!(out, "{row}")?)
@@ -104,24 +102,14 @@ pub fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<ExitCode>
     Ok(ExitCode::SUCCESS)
 }
 
-/// "PASS" or "FAIL" for a mock exam, "-" for a study session.
-fn verdict(mode: Mode, passed: bool) -> &'static str {
-    match mode {
-        Mode::Study => "-",
-        Mode::Exam if passed => "PASS",
-        Mode::Exam => "FAIL",
-    }
-}
-
 /// "41/65 (63%)".
 fn score(tally: Tally) -> String {
     format!("{}/{} ({:.0}%)", tally.correct, tally.total, tally.percent())
 }
 
-/// "m:ss", or "h:mm:ss" from an hour on.
+/// The time a session took, as the screens show it.
 fn duration(seconds: u64) -> String {
-    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if hours > 0 { format!("{hours}:{minutes:02}:{seconds:02}") } else { format!("{minutes}:{seconds:02}") }
+    strings::clock(std::time::Duration::from_secs(seconds))
 }
 
 /// `history show ID`: one attempt's scores and every answer, as text.
@@ -136,7 +124,7 @@ fn show(store: &Store, pool: &Pool, id: &str, out: &mut impl Write) -> Result<Ex
         "{} · {} · {} (local time)",
         make_printable(&a.exam),
         a.mode.label(),
-        crate::ui::local_date(a.started_at, &tz)
+        strings::local_date(a.started_at, &tz)
     )?;
     writeln!(out, "id {}", make_printable(&a.id))?;
     writeln!(out, "score {} · answered {} · time {}", score(s.raw), s.answered, duration(s.seconds))?;
@@ -146,7 +134,7 @@ fn show(store: &Store, pool: &Pool, id: &str, out: &mut impl Write) -> Result<Ex
             "estimated scaled score {} (pass mark {}): {}",
             s.scaled_estimate,
             s.scale.pass,
-            verdict(a.mode, s.passed)
+            strings::verdict(a.mode, s.passed).unwrap_or("-")
         )?;
     }
     writeln!(out)?;
@@ -282,9 +270,9 @@ fn section<'a>(
     writeln!(out, "{title}")?;
     let mut any = false;
     for (key, tally) in rows {
-        let name = clip(&make_printable(&label(key)), LABEL_WIDTH);
+        let name = fit(&make_printable(&label(key)), LABEL_WIDTH);
         let counts = format!("{}/{}", tally.correct, tally.total);
-        writeln!(out, "  {name:<LABEL_WIDTH$} {counts:>9} {:>4.0}%", tally.percent())?;
+        writeln!(out, "  {name} {counts:>9} {:>4.0}%", tally.percent())?;
         any = true;
     }
     if !any {
@@ -304,15 +292,7 @@ fn trend(scores: &[u32]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{duration, trend};
-
-    #[test]
-    fn durations_read_as_clock_times() {
-        assert_eq!(duration(0), "0:00");
-        assert_eq!(duration(65), "1:05");
-        assert_eq!(duration(3599), "59:59");
-        assert_eq!(duration(7805), "2:10:05");
-    }
+    use super::trend;
 
     #[test]
     fn trend_joins_scores_with_arrows() {

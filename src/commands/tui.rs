@@ -14,6 +14,10 @@ use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
+/// Test-only: when this variable is set, the UI panics right after it first
+/// draws, so `tests/e2e_pty.rs` can check that a panic gives the terminal back.
+const TEST_PANIC: &str = "MLA_QUIZ_TEST_PANIC";
+
 /// Where the UI opens.
 pub enum Start {
     Home,
@@ -50,9 +54,6 @@ pub fn study_settings(pool: &Pool, args: &StudyArgs, last_results: &HashMap<Stri
     {
         bail!("no question is tagged with service {service:?}; `mla-quiz bank stats` lists the tags in use");
     }
-    if args.count == 0 {
-        bail!("--count must be at least 1");
-    }
     let only = args.focus.map(|focus| {
         let focus = match focus {
             FocusArg::Missed => Focus::Missed,
@@ -76,22 +77,12 @@ pub fn study_settings(pool: &Pool, args: &StudyArgs, last_results: &HashMap<Stri
     Ok(Settings::study(filter, args.count, args.seed.unwrap_or_else(rand::random)))
 }
 
-pub fn exam_settings(pool: &Pool, args: &ExamArgs) -> Result<Settings> {
-    let mut settings = Settings::mock_exam(&pool.blueprint, args.accommodation, args.seed.unwrap_or_else(rand::random));
-    if let Some(minutes) = args.minutes {
-        if minutes == 0 {
-            bail!("--minutes must be at least 1");
-        }
-        let extra = if args.accommodation { pool.blueprint.accommodation_minutes } else { 0 };
-        settings.minutes = Some(minutes + extra);
-    }
-    if let Some(questions) = args.questions {
-        if questions == 0 {
-            bail!("--questions must be at least 1");
-        }
-        settings.questions = questions;
-    }
-    Ok(settings)
+/// The mock exam the arguments ask for (clap has already bounded the numbers).
+pub fn exam_settings(pool: &Pool, args: &ExamArgs) -> Settings {
+    let mut blueprint = pool.blueprint.clone();
+    blueprint.minutes = args.minutes.unwrap_or(blueprint.minutes);
+    blueprint.questions = args.questions.unwrap_or(blueprint.questions);
+    Settings::mock_exam(&blueprint, args.accommodation, args.seed.unwrap_or_else(rand::random))
 }
 
 /// Opens the UI and runs it until the user quits.
@@ -118,7 +109,7 @@ pub fn run(global: &GlobalArgs, start: Start) -> Result<ExitCode> {
     };
     let settings = match &start {
         Start::Study(args) => Some(study_settings(&pool, args, &last_results)?),
-        Start::Exam(args) => Some(exam_settings(&pool, args)?),
+        Start::Exam(args) => Some(exam_settings(&pool, args)),
         Start::Home | Start::Resume => None,
     };
     if !std::io::stdout().is_terminal() {
@@ -134,6 +125,10 @@ pub fn run(global: &GlobalArgs, start: Start) -> Result<ExitCode> {
         bail!("there is no unfinished session to resume");
     }
     let mut guard = TerminalGuard::enter().context("setting up the terminal")?;
+    if std::env::var_os(TEST_PANIC).is_some() {
+        guard.terminal.draw(|frame| app.render(frame)).context("drawing")?;
+        panic!("{TEST_PANIC} is set: panicking on purpose with the UI on screen");
+    }
     crate::ui::run(&mut guard.terminal, &mut app).context("running the terminal UI")?;
     Ok(ExitCode::SUCCESS)
 }

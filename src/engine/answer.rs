@@ -32,6 +32,11 @@ impl Response {
     }
 }
 
+/// Whether an item has a complete answer to its question.
+pub fn is_answered(question: &Question, item: &super::ItemState) -> bool {
+    item.response.as_ref().is_some_and(|r| r.is_complete(question))
+}
+
 /// Grades a response: all-or-nothing for multiple response and matching, exact order for ordering.
 pub fn is_correct(question: &Question, response: &Response) -> bool {
     match (&question.key, response) {
@@ -54,5 +59,28 @@ pub fn correct_response(question: &Question) -> Response {
         AnswerKey::Multiple(set) => Response::Multiple(set.clone()),
         AnswerKey::Ordering => Response::Ordering((0..question.options.len()).collect()),
         AnswerKey::Matching { matches, .. } => Response::Matching(matches.iter().map(|&m| Some(m)).collect()),
+    }
+}
+
+/// A complete response that the key does not accept (for simulated learners
+/// and tests): the next option, the key with one pick swapped, the steps
+/// reversed, every prompt matched to the next response.
+pub fn wrong_response(question: &Question) -> Response {
+    let n = question.options.len();
+    match &question.key {
+        AnswerKey::Single(key) => Response::Single((key + 1) % n.max(1)),
+        AnswerKey::Multiple(key) => {
+            let mut picks = key.clone();
+            let outside = (0..n).find(|i| !key.contains(i));
+            if let (Some(last), Some(outside)) = (key.last().copied(), outside) {
+                picks.remove(&last);
+                picks.insert(outside);
+            }
+            Response::Multiple(picks)
+        }
+        AnswerKey::Ordering => Response::Ordering((0..n).rev().collect()),
+        AnswerKey::Matching { matches, responses } => {
+            Response::Matching(matches.iter().map(|m| Some((m + 1) % responses.len().max(1))).collect())
+        }
     }
 }

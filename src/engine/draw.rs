@@ -35,23 +35,35 @@ impl StudyFilter {
 
 /// How many questions of a mock exam come from each domain: the blueprint's
 /// weights applied to `total`, rounded by largest remainder so they add up.
+/// Sizes beyond [`crate::engine::MAX_QUESTIONS`] are drawn as that many.
 pub fn domain_quotas(blueprint: &Blueprint, total: usize) -> BTreeMap<u8, usize> {
-    let weight_sum: usize = blueprint.domains.iter().map(|d| d.weight as usize).sum::<usize>().max(1);
+    let total = total.min(super::MAX_QUESTIONS);
+    let weight = |d: &crate::bank::Domain| usize::try_from(d.weight).unwrap_or(usize::MAX);
+    let weight_sum: usize = blueprint.domains.iter().map(weight).fold(0, usize::saturating_add).max(1);
     let mut quotas: Vec<(u8, usize, usize)> = blueprint
         .domains
         .iter()
         .map(|d| {
-            let exact = total * d.weight as usize;
+            let exact = total.saturating_mul(weight(d));
             (d.id, exact / weight_sum, exact % weight_sum)
         })
         .collect();
-    let assigned: usize = quotas.iter().map(|q| q.1).sum();
+    let assigned: usize = quotas.iter().map(|q| q.1).fold(0, usize::saturating_add);
     let mut by_remainder: Vec<usize> = (0..quotas.len()).collect();
     by_remainder.sort_by_key(|&i| std::cmp::Reverse(quotas[i].2));
     for &i in by_remainder.iter().take(total.saturating_sub(assigned)) {
-        quotas[i].1 += 1;
+        quotas[i].1 = quotas[i].1.saturating_add(1);
     }
     quotas.into_iter().map(|(id, n, _)| (id, n)).collect()
+}
+
+/// How many questions a mock exam of `total` has with this pool: each
+/// domain's quota, or fewer where the pool has fewer questions of it.
+pub fn mock_exam_size(pool: &Pool, total: usize) -> usize {
+    domain_quotas(&pool.blueprint, total)
+        .into_iter()
+        .map(|(domain, quota)| quota.min(pool.questions.iter().filter(|q| q.domain == domain).count()))
+        .sum()
 }
 
 /// Questions that must stay together: a case study's questions, or one question.

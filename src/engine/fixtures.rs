@@ -6,6 +6,9 @@ use crate::bank::{
 };
 use std::collections::{BTreeMap, BTreeSet};
 
+/// A fixed answer time: the engine only stores what it is told.
+pub const T0: jiff::Timestamp = jiff::Timestamp::UNIX_EPOCH;
+
 pub fn blueprint() -> Blueprint {
     let domains = [(1, 28), (2, 26), (3, 22), (4, 24)]
         .into_iter()

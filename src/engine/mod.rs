@@ -6,15 +6,19 @@
 
 pub mod answer;
 pub mod draw;
+pub mod restore;
 pub mod results;
 pub mod session;
 
-pub use answer::{Response, correct_response, is_correct};
-pub use draw::{StudyFilter, domain_quotas};
+pub use answer::{Response, correct_response, is_answered, is_correct, wrong_response};
+pub use draw::{StudyFilter, domain_quotas, mock_exam_size};
+pub use restore::Damage;
 pub use results::{QuestionOutcome, Results, Summary, Tally, estimate_scaled};
-pub use session::{ItemState, Mode, Session, SessionError, SessionState, Settings};
+pub use session::{ItemState, MAX_MINUTES, MAX_QUESTIONS, Mode, Session, SessionError, SessionState, Settings};
 
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+pub(crate) mod tests_restore;

@@ -21,8 +21,8 @@ pub struct Tally {
 
 impl Tally {
     pub fn add(&mut self, correct: bool) {
-        self.total += 1;
-        self.correct += usize::from(correct);
+        self.total = self.total.saturating_add(1);
+        self.correct = self.correct.saturating_add(usize::from(correct));
     }
 
     /// Percent correct, 0–100 (0 when nothing was asked).
@@ -70,6 +70,8 @@ pub struct Results {
 pub struct Summary {
     pub mode: Mode,
     pub raw: Tally,
+    /// Questions with a complete answer ([`Results::of`]); from outcomes alone,
+    /// those with any response.
     pub answered: usize,
     /// Estimated, see [`estimate_scaled`].
     pub scaled_estimate: u32,
@@ -117,7 +119,13 @@ impl Results {
                 response_order: item.response_order.clone(),
             });
         }
-        let summary = Summary::of(session.mode(), &questions, session.blueprint().scale, session.elapsed().as_secs());
+        let mut summary =
+            Summary::of(session.mode(), &questions, session.blueprint().scale, session.elapsed().as_secs());
+        // With the questions at hand, a partial pick is not counted as answered.
+        summary.answered = session
+            .questions()
+            .filter(|(q, item)| (session.mode() == Mode::Exam || item.submitted) && answer::is_answered(q, item))
+            .count();
         Results { summary, questions }
     }
 }

@@ -3,10 +3,12 @@
 //!
 //! The session never reads a clock: the caller reports elapsed time with
 //! [`Session::spend`]. Its [`SessionState`] is plain data that can be saved and
-//! later [restored](Session::restore) against the same pool.
+//! later [restored](Session::restore) against the same pool; everything read
+//! back is checked first (see [`super::restore`]).
 
 use super::answer::{self, Response};
 use super::draw::{self, StudyFilter};
+use super::restore::{self, Damage};
 use crate::bank::{Blueprint, Pool, Question, QuestionType};
 use jiff::Timestamp;
 use rand::SeedableRng;
@@ -25,7 +27,20 @@ pub enum Mode {
     Exam,
 }
 
+/// The most questions a session may have (command line, bank blueprint, saved session).
+pub const MAX_QUESTIONS: usize = 1000;
+/// The longest time limit, in minutes, a command line or blueprint may ask for (24 hours).
+pub const MAX_MINUTES: u32 = 1440;
+
 impl Mode {
+    /// The mode as data: "study" or "exam" (as in saved files).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Study => "study",
+            Mode::Exam => "exam",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Mode::Study => "Study",
@@ -60,7 +75,7 @@ impl Settings {
             mode: Mode::Exam,
             filter: StudyFilter::default(),
             questions: blueprint.questions,
-            minutes: Some(blueprint.minutes + extra),
+            minutes: Some(blueprint.minutes.saturating_add(extra)),
             seed,
         }
     }
@@ -108,8 +123,16 @@ pub enum SessionError {
     MissingQuestions(String),
     #[error("the saved session is for exam {saved}, but the bank in use is for {pool}")]
     OtherExam { saved: String, pool: String },
+    #[error("the saved session cannot be used: {0}")]
+    Damaged(#[from] Damage),
     #[error("that answer does not fit this question")]
     InvalidResponse,
+    #[error("{allowed} at most: untick one")]
+    TooManyPicks { allowed: usize },
+    #[error("answer every part of the question before submitting")]
+    Incomplete,
+    #[error("only a study session submits answers one by one")]
+    NotStudy,
     #[error("this answer was already submitted")]
     AlreadySubmitted,
     #[error("the session is finished")]
@@ -150,26 +173,10 @@ impl Session {
         })
     }
 
-    /// Rebuilds a saved session against the pool it was drawn from.
+    /// Rebuilds a saved session against the pool it was drawn from, after
+    /// checking every part of it against the bank (see [`super::restore`]).
     pub fn restore(pool: &Pool, state: SessionState) -> Result<Session, SessionError> {
-        if !state.exam.eq_ignore_ascii_case(&pool.blueprint.code) {
-            return Err(SessionError::OtherExam { saved: state.exam, pool: pool.blueprint.code.clone() });
-        }
-        let missing: Vec<&str> = state
-            .items
-            .iter()
-            .filter(|item| !pool.question(&item.question_id).is_some_and(|q| fits(q, item)))
-            .map(|item| item.question_id.as_str())
-            .collect();
-        if !missing.is_empty() {
-            return Err(SessionError::MissingQuestions(missing.join(", ")));
-        }
-        if state.items.is_empty() {
-            return Err(SessionError::NoQuestions);
-        }
-        let questions = state.items.iter().filter_map(|item| pool.question(&item.question_id).cloned()).collect();
-        let mut state = state;
-        state.position = state.position.min(state.items.len() - 1);
+        let (state, questions) = restore::check(pool, state)?;
         Ok(Session { state, questions, blueprint: pool.blueprint.clone() })
     }
 
@@ -227,12 +234,6 @@ impl Session {
         moved
     }
 
-    pub fn go_previous(&mut self) -> bool {
-        let moved = self.state.position > 0;
-        self.state.position = self.state.position.saturating_sub(1);
-        moved
-    }
-
     /// Records the response to the current question at time `at` (replacing an
     /// earlier one unless it was submitted in study mode).
     pub fn respond(&mut self, response: Response, at: Timestamp) -> Result<(), SessionError> {
@@ -243,6 +244,11 @@ impl Session {
         if item.submitted {
             return Err(SessionError::AlreadySubmitted);
         }
+        if let Response::Multiple(set) = &response
+            && set.len() > question.required_choices()
+        {
+            return Err(SessionError::TooManyPicks { allowed: question.required_choices() });
+        }
         if !response_fits(question, &response) {
             return Err(SessionError::InvalidResponse);
         }
@@ -252,10 +258,37 @@ impl Session {
         Ok(())
     }
 
-    /// Study mode: locks the current answer at time `at` and says whether it was right.
+    /// Takes back the answer to the current question: it is unanswered again.
+    pub fn clear(&mut self) -> Result<(), SessionError> {
+        if self.state.finished {
+            return Err(SessionError::Finished);
+        }
+        if self.current().1.submitted {
+            return Err(SessionError::AlreadySubmitted);
+        }
+        let i = self.state.position;
+        self.state.items[i].response = None;
+        self.state.items[i].answered_at = None;
+        Ok(())
+    }
+
+    /// Study mode: locks the current answer at time `at`, which must be complete,
+    /// and says whether it was right.
     pub fn submit(&mut self, at: Timestamp) -> Result<bool, SessionError> {
+        if self.state.finished {
+            return Err(SessionError::Finished);
+        }
+        if self.mode() != Mode::Study {
+            return Err(SessionError::NotStudy);
+        }
         let (question, item) = self.current();
-        let correct = item.response.as_ref().is_some_and(|r| answer::is_correct(question, r));
+        if item.submitted {
+            return Err(SessionError::AlreadySubmitted);
+        }
+        let Some(response) = item.response.as_ref().filter(|r| r.is_complete(question)) else {
+            return Err(SessionError::Incomplete);
+        };
+        let correct = answer::is_correct(question, response);
         let i = self.state.position;
         self.state.items[i].submitted = true;
         self.state.items[i].answered_at = Some(at);
@@ -300,8 +333,15 @@ impl Session {
         self.state.finished
     }
 
+    /// Whether question `index` has a complete answer (a partial pick of a
+    /// multiple-response or matching question is not an answer yet).
+    pub fn is_answered(&self, index: usize) -> bool {
+        self.questions().nth(index).is_some_and(|(q, item)| answer::is_answered(q, item))
+    }
+
+    /// How many questions have a complete answer.
     pub fn answered_count(&self) -> usize {
-        self.state.items.iter().filter(|i| i.response.is_some()).count()
+        self.questions().filter(|(q, item)| answer::is_answered(q, item)).count()
     }
 
     pub fn flagged_count(&self) -> usize {
@@ -336,36 +376,19 @@ fn new_item(question: &Question, rng: &mut StdRng) -> ItemState {
     }
 }
 
-fn response_count(question: &Question) -> usize {
-    match &question.key {
-        crate::bank::AnswerKey::Matching { responses, .. } => responses.len(),
-        _ => 0,
-    }
-}
-
-/// Whether a response is of the question's type and refers only to its options.
+/// Whether a response is of the question's type and refers only to its options
+/// (a multiple response: at least one pick and no more than the key has).
 pub fn response_fits(question: &Question, response: &Response) -> bool {
     let n = question.options.len();
     match (question.question_type(), response) {
         (QuestionType::Single, Response::Single(i)) => *i < n,
-        (QuestionType::Multiple, Response::Multiple(set)) => set.iter().all(|&i| i < n),
-        (QuestionType::Ordering, Response::Ordering(order)) => {
-            let mut sorted = order.clone();
-            sorted.sort_unstable();
-            sorted == (0..n).collect::<Vec<_>>()
+        (QuestionType::Multiple, Response::Multiple(set)) => {
+            !set.is_empty() && set.len() <= question.required_choices() && set.iter().all(|&i| i < n)
         }
+        (QuestionType::Ordering, Response::Ordering(order)) => restore::is_permutation(order, n),
         (QuestionType::Matching, Response::Matching(chosen)) => {
-            chosen.len() == n && chosen.iter().flatten().all(|&r| r < response_count(question))
+            chosen.len() == n && chosen.iter().flatten().all(|&r| r < restore::response_count(question))
         }
         _ => false,
     }
-}
-
-/// Whether a saved item still fits the question now in the bank.
-fn fits(question: &Question, item: &ItemState) -> bool {
-    let mut order = item.order.clone();
-    order.sort_unstable();
-    order == (0..question.options.len()).collect::<Vec<_>>()
-        && item.response.as_ref().is_none_or(|r| response_fits(question, r))
-        && item.response_order.len() == response_count(question)
 }

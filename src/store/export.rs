@@ -64,13 +64,6 @@ fn percent(correct: usize, total: usize) -> String {
     if total == 0 { String::new() } else { format!("{:.1}", 100.0 * correct as f64 / total as f64) }
 }
 
-fn mode_name(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Study => "study",
-        Mode::Exam => "exam",
-    }
-}
-
 /// One row per attempt: date (UTC), mode, questions, correct, percent, scaled
 /// estimate, passed (empty for study sessions), minutes, then `domain_<id>`
 /// percent for each domain. Returns how many attempts were written.
@@ -96,7 +89,7 @@ pub fn write_attempts_csv(
         };
         let mut row = vec![
             a.started_at.to_string(),
-            mode_name(a.mode).to_string(),
+            a.mode.as_str().to_string(),
             s.raw.total.to_string(),
             s.raw.correct.to_string(),
             percent(s.raw.correct, s.raw.total),
@@ -147,7 +140,7 @@ pub fn write_questions_csv(
             writer.write_record([
                 defuse(&a.id),
                 a.started_at.to_string(),
-                mode_name(a.mode).to_string(),
+                a.mode.as_str().to_string(),
                 defuse(&q.id),
                 q.domain.to_string(),
                 defuse(&q.task),

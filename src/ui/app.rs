@@ -1,9 +1,11 @@
 //! The application state: which screen is showing, overlays, and the link to
-//! the store. Inputs come in through [`App::step`], time through [`App::tick`];
-//! drawing is [`App::render`]. Nothing here touches the terminal directly.
+//! the store. Terminal events come in through [`App::handle_event`], which
+//! turns them into intents with the key table of the screen in front
+//! ([`App::context`]) and acts on them in one place; time comes in through
+//! [`App::tick`]; drawing is [`App::render`]. Nothing here touches the terminal.
 
-use super::input::Input;
-use super::keys::{self, KeyHelp};
+use super::input::{self, Intent};
+use super::keys::Context;
 use super::overlay::{self, Confirm, Overlay};
 use super::past;
 use super::persistence::{Active, Persistence};
@@ -52,6 +54,10 @@ pub struct App {
     notices: Vec<String>,
     /// Dates are shown in this zone (the system's; fixed in tests).
     tz: TimeZone,
+    /// The last autosave failed and the user was told.
+    save_failing: bool,
+    /// The window is below the minimum size: only the notice is drawn and only Ctrl-C acts.
+    too_small: bool,
     pub quit: bool,
 }
 
@@ -67,6 +73,8 @@ impl App {
             active: None,
             notices,
             tz: TimeZone::system(),
+            save_failing: false,
+            too_small: false,
             quit: false,
         };
         app.go_home();
@@ -135,10 +143,17 @@ impl App {
         self.screen = Screen::Session(Box::new(SessionScreen::new(session, case_studies, self.persistence.clock)));
     }
 
+    /// Autosaves the running session. A failure is told once, in a note over
+    /// the screen, until a save works again (the clock saves every few seconds).
     fn save_progress(&mut self) {
         let (Some(active), Screen::Session(screen)) = (&mut self.active, &self.screen) else { return };
-        if let Err(problem) = self.persistence.save(active, screen.session.state()) {
-            self.overlay = Some(Overlay::Message(problem.to_string()));
+        match self.persistence.save(active, screen.session.state()) {
+            Ok(()) => self.save_failing = false,
+            Err(problem) if !self.save_failing && self.overlay.is_none() => {
+                self.save_failing = true;
+                self.overlay = Some(Overlay::Message(problem.to_string()));
+            }
+            Err(_) => {}
         }
     }
 
@@ -178,7 +193,7 @@ impl App {
             return;
         }
         if let Some(active) = &mut self.active {
-            active.since_save += elapsed;
+            active.since_save = active.since_save.saturating_add(elapsed);
             if active.since_save >= AUTOSAVE_EVERY {
                 self.save_progress();
             }
@@ -191,8 +206,18 @@ impl App {
         self.quit = true;
     }
 
-    pub fn step(&mut self, input: Input) {
-        if input == Input::Quit {
+    /// A terminal event: a key press means what the key table of [`App::context`] says.
+    pub fn handle_event(&mut self, event: &ratatui::crossterm::event::Event) {
+        if let ratatui::crossterm::event::Event::Resize(width, height) = *event {
+            self.too_small = widgets::too_small_for(width, height);
+        }
+        if let Some(intent) = input::from_event(self.context(), event) {
+            self.step(intent);
+        }
+    }
+
+    fn step(&mut self, input: Intent) {
+        if input == Intent::Quit {
             self.shutdown();
             return;
         }
@@ -200,13 +225,13 @@ impl App {
             self.step_overlay(overlay, input);
             return;
         }
-        if input == Input::Help {
-            self.overlay = Some(Overlay::Help(self.keys()));
+        if input == Intent::Help {
+            self.overlay = Some(Overlay::Help(self.screen_context()));
             return;
         }
         match &mut self.screen {
             Screen::Home(home) => {
-                if let Some(choice) = home.handle(input) {
+                if let Some(choice) = home.handle(input, &self.pool) {
                     self.choose(choice);
                 }
             }
@@ -306,16 +331,16 @@ impl App {
         }
     }
 
-    fn step_overlay(&mut self, overlay: Overlay, input: Input) {
-        let Overlay::Confirm(confirm) = overlay else { return };
-        let yes = matches!(input, Input::Char('y') | Input::Char('Y'));
-        let no = matches!(input, Input::Char('n') | Input::Back);
-        if !yes {
-            if !no {
-                self.overlay = Some(Overlay::Confirm(confirm));
+    /// An overlay is modal: only its own keys act, and only on it.
+    fn step_overlay(&mut self, overlay: Overlay, input: Intent) {
+        let confirm = match (overlay, input) {
+            (Overlay::Confirm(confirm), Intent::Yes) => confirm,
+            (Overlay::Confirm(_), Intent::No) | (Overlay::Help(_) | Overlay::Message(_), Intent::Back) => return,
+            (overlay, _) => {
+                self.overlay = Some(overlay);
+                return;
             }
-            return;
-        }
+        };
         match confirm {
             Confirm::SubmitExam => self.finish_session(None),
             Confirm::LeaveExam => {
@@ -335,14 +360,27 @@ impl App {
         }
     }
 
-    fn keys(&self) -> &'static [KeyHelp] {
+    /// Whose keys apply now: the overlay's, if one is open, else the screen's.
+    pub fn context(&self) -> Context {
+        if self.too_small {
+            return Context::TooSmall;
+        }
+        match &self.overlay {
+            Some(Overlay::Help(_)) => Context::Help,
+            Some(Overlay::Confirm(_)) => Context::Confirm,
+            Some(Overlay::Message(_)) => Context::Note,
+            None => self.screen_context(),
+        }
+    }
+
+    fn screen_context(&self) -> Context {
         match &self.screen {
-            Screen::Home(_) => keys::HOME,
-            Screen::Setup(_) => keys::SETUP,
-            Screen::Session(s) => s.keys(),
-            Screen::Results(..) => keys::RESULTS,
-            Screen::Review(..) => keys::REVIEW,
-            Screen::History(_) => keys::HISTORY,
+            Screen::Home(_) => Context::Home,
+            Screen::Setup(_) => Context::Setup,
+            Screen::Session(s) => s.context(),
+            Screen::Results(..) => Context::Results,
+            Screen::Review(..) => Context::Review,
+            Screen::History(_) => Context::History,
         }
     }
 
@@ -356,7 +394,8 @@ impl App {
 
     pub fn render(&mut self, frame: &mut Frame) {
         let area = frame.area();
-        if area.width < widgets::MIN_WIDTH || area.height < widgets::MIN_HEIGHT {
+        self.too_small = widgets::too_small_for(area.width, area.height);
+        if self.too_small {
             widgets::too_small(frame, area);
             return;
         }

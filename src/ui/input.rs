@@ -1,34 +1,63 @@
-//! Turns terminal events into [`Input`]s: one vocabulary for every screen, with
-//! vim keys folded into arrows. Screens decide what each input means.
+//! Terminal events become [`Intent`]s here, in one place: key presses through
+//! the key table of the screen in front ([`super::keys`]), mouse clicks and
+//! wheel turns and resizes directly. Screens only ever see intents, so a key
+//! means one thing per screen and the help cannot say otherwise.
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+use super::keys::{self, Context};
+use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
+/// What the user asks for, whatever key or button said it (csvlens's `Control`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Input {
+pub enum Intent {
+    /// Cursor, field or scroll up.
     Up,
     Down,
-    Left,
-    Right,
-    /// Shift+Up or `K`: move the item under the cursor up (ordering questions).
-    MoveUp,
-    /// Shift+Down or `J`.
-    MoveDown,
+    /// The previous question, grid cell or setting value.
+    Previous,
+    Next,
+    /// The first or last cell of the exam grid.
+    First,
+    Last,
     PageUp,
     PageDown,
-    Home,
-    End,
-    Enter,
-    Space,
+    /// Enter: choose the entry, submit the answer, open the cell.
+    Choose,
+    /// Space: pick or toggle the option under the cursor (ordering: pick up or drop).
+    Toggle,
+    /// The option in display row `n` (letters a-f).
+    Pick(usize),
+    /// Number `n + 1` (1-9): a matching response for the prompt, or the option in row `n`.
+    Number(usize),
+    /// Ordering: move the step under the cursor up.
+    StepUp,
+    StepDown,
+    /// Take the answer back (matching: the response of the prompt under the cursor).
+    Clear,
+    Flag,
+    /// Open or close the exam's question grid.
+    Grid,
+    /// Submit the exam (asks first).
+    Submit,
+    NextUnanswered,
+    NextFlagged,
+    Study,
+    Exam,
+    Resume,
+    History,
+    ReviewAll,
+    ReviewWrong,
+    ReviewFlagged,
+    /// Next view: the setup's next field, the history's other chart.
     Tab,
+    /// Previous view.
     BackTab,
-    Backspace,
-    /// `q` or Esc.
+    Yes,
+    No,
+    /// Go back, close, or leave (an exam asks first).
     Back,
-    /// `?`
     Help,
-    /// Ctrl-C: leave the app from anywhere.
+    /// Leave the app from anywhere, saving a running session.
     Quit,
-    Char(char),
     Click {
         column: u16,
         row: u16,
@@ -38,52 +67,20 @@ pub enum Input {
     Resize,
 }
 
-/// The input for a terminal event, if it means anything to the app.
-pub fn from_event(event: &Event) -> Option<Input> {
+/// The name screens written before intents use; the same type.
+pub type Input = Intent;
+
+/// The intent of a terminal event on the screen in `context`, if it has one.
+pub fn from_event(context: Context, event: &Event) -> Option<Intent> {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => from_key(*key),
+        Event::Key(key) if key.kind == KeyEventKind::Press => keys::intent(context, key),
         Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Input::Click { column: mouse.column, row: mouse.row }),
-            MouseEventKind::ScrollUp => Some(Input::ScrollUp),
-            MouseEventKind::ScrollDown => Some(Input::ScrollDown),
+            MouseEventKind::Down(MouseButton::Left) => Some(Intent::Click { column: mouse.column, row: mouse.row }),
+            MouseEventKind::ScrollUp => Some(Intent::ScrollUp),
+            MouseEventKind::ScrollDown => Some(Intent::ScrollDown),
             _ => None,
         },
-        Event::Resize(..) => Some(Input::Resize),
+        Event::Resize(..) => Some(Intent::Resize),
         _ => None,
     }
-}
-
-pub fn from_key(key: KeyEvent) -> Option<Input> {
-    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return match key.code {
-            KeyCode::Char('c') => Some(Input::Quit),
-            KeyCode::Char('d') => Some(Input::PageDown),
-            KeyCode::Char('u') => Some(Input::PageUp),
-            _ => None,
-        };
-    }
-    Some(match key.code {
-        KeyCode::Up if shift => Input::MoveUp,
-        KeyCode::Down if shift => Input::MoveDown,
-        KeyCode::Up | KeyCode::Char('k') => Input::Up,
-        KeyCode::Down | KeyCode::Char('j') => Input::Down,
-        KeyCode::Left | KeyCode::Char('h') => Input::Left,
-        KeyCode::Right | KeyCode::Char('l') => Input::Right,
-        KeyCode::Char('K') => Input::MoveUp,
-        KeyCode::Char('J') => Input::MoveDown,
-        KeyCode::PageUp => Input::PageUp,
-        KeyCode::PageDown => Input::PageDown,
-        KeyCode::Home => Input::Home,
-        KeyCode::End => Input::End,
-        KeyCode::Enter => Input::Enter,
-        KeyCode::Char(' ') => Input::Space,
-        KeyCode::Tab => Input::Tab,
-        KeyCode::BackTab => Input::BackTab,
-        KeyCode::Backspace | KeyCode::Delete => Input::Backspace,
-        KeyCode::Esc | KeyCode::Char('q') => Input::Back,
-        KeyCode::Char('?') => Input::Help,
-        KeyCode::Char(c) => Input::Char(c),
-        _ => return None,
-    })
 }

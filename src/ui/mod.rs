@@ -1,15 +1,17 @@
 //! The ratatui terminal UI. It draws engine state and turns key presses into
-//! engine calls: [`app::App`] holds the state, [`run`] is the loop (draw, wait
-//! for an event or a tick, update), [`terminal`] sets up and restores the terminal.
+//! engine calls: [`input`] maps events to intents through the [`keys`] table,
+//! [`app::App`] holds the state, [`run`] is the loop (draw, wait for an event
+//! or a tick, update), [`terminal`] sets up and restores the terminal.
 
 pub mod app;
 mod document;
 pub mod input;
-mod keys;
+pub mod keys;
 mod overlay;
 mod past;
 mod persistence;
 mod screens;
+pub mod strings;
 pub mod terminal;
 pub mod theme;
 mod widgets;
@@ -19,7 +21,6 @@ pub(crate) mod wrap;
 mod tests;
 
 use app::App;
-use jiff::Timestamp;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event;
@@ -28,9 +29,14 @@ use std::time::{Duration, Instant};
 /// How long the loop waits for input before redrawing the clock.
 const TICK: Duration = Duration::from_millis(250);
 
-/// A timestamp as date and time in a time zone, "2026-11-23 09:45".
-pub fn local_date(at: Timestamp, tz: &jiff::tz::TimeZone) -> String {
-    at.to_zoned(tz.clone()).strftime("%Y-%m-%d %H:%M").to_string()
+/// The most time one turn of the loop may count. A longer gap means the
+/// process was not running (the machine slept, the job was stopped), and the
+/// exam clock does not run then; see [`strings::CLOCK_NOTE`].
+pub const MAX_TICK: Duration = Duration::from_secs(2);
+
+/// The time a turn of the loop that took `elapsed` counts for.
+pub fn counted(elapsed: Duration) -> Duration {
+    if elapsed > MAX_TICK { TICK } else { elapsed }
 }
 
 /// Runs the app on a terminal until the user quits.
@@ -42,13 +48,10 @@ where
     while !app.quit {
         terminal.draw(|frame| app.render(frame))?;
         if event::poll(TICK)? {
-            let event = event::read()?;
-            if let Some(input) = input::from_event(&event) {
-                app.step(input);
-            }
+            app.handle_event(&event::read()?);
         }
         let now = Instant::now();
-        app.tick(now - last);
+        app.tick(counted(now - last));
         last = now;
     }
     Ok(())

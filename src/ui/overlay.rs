@@ -1,7 +1,7 @@
 //! Boxes drawn over a screen: the help overlay listing the screen's keys,
 //! confirmations (submit or leave an exam, discard a saved session) and notes.
 
-use super::keys::KeyHelp;
+use super::keys::{self, Context};
 use super::theme::Theme;
 use super::widgets;
 use crate::engine::Session;
@@ -17,7 +17,8 @@ pub enum Confirm {
 }
 
 pub enum Overlay {
-    Help(&'static [KeyHelp]),
+    /// The keys of the screen in this context.
+    Help(Context),
     Confirm(Confirm),
     Message(String),
 }
@@ -26,14 +27,19 @@ pub enum Overlay {
 pub fn render(frame: &mut Frame, overlay: &Overlay, session: Option<&Session>, theme: Theme) {
     let area = frame.area();
     match overlay {
-        Overlay::Help(keys) => {
-            let inner = widgets::popup(frame, area, 64, u16::try_from(keys.len() + 4).unwrap_or(20), "Keys", theme);
-            let mut lines: Vec<Line> = keys
-                .iter()
-                .map(|k| Line::from(vec![Span::styled(format!("{:<16}", k.keys), theme.key()), Span::raw(k.what)]))
+        Overlay::Help(context) => {
+            let help = keys::help_lines(*context);
+            let width = help.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0) + 2;
+            let mut lines: Vec<Line> = help
+                .into_iter()
+                .map(|(k, what)| Line::from(vec![Span::styled(format!("{k:<width$}"), theme.key()), Span::raw(what)]))
                 .collect();
-            lines.push(Line::default());
-            lines.push(Line::styled("Ctrl-C quits from anywhere (a running session is saved).", theme.dim()));
+            if *context == Context::Exam {
+                lines.push(Line::default());
+                lines.push(Line::styled(crate::ui::strings::CLOCK_NOTE, theme.dim()));
+            }
+            let height = u16::try_from(lines.len() + 4).unwrap_or(u16::MAX);
+            let inner = widgets::popup(frame, area, 70, height, "Keys", theme);
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
         }
         Overlay::Confirm(confirm) => {
@@ -42,7 +48,8 @@ pub fn render(frame: &mut Frame, overlay: &Overlay, session: Option<&Session>, t
         }
         Overlay::Message(message) => {
             let inner = widgets::popup(frame, area, 60, 7, "Note", theme);
-            frame.render_widget(Paragraph::new(message.as_str()).wrap(Wrap { trim: false }), inner);
+            let text = format!("{message}\n\nEnter close");
+            frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
         }
     }
 }

@@ -1,9 +1,14 @@
 //! Tests of the whole UI on ratatui's test backend: snapshots of every screen
 //! at 80×24 and 120×40, colour and NO_COLOR checks on cells, resizing down to
 //! 1×1, and random key sequences that must never panic or break the session.
+//! Every test drives the app with terminal events through its key table.
+//! The behaviour of single keys and screens is in `behaviour`, damaged saved
+//! sessions drawn on every screen in `restore`.
+
+mod behaviour;
+mod restore;
 
 use super::app::App;
-use super::input::Input;
 use super::theme::Theme;
 use crate::bank::{BankSource, Library, Pool};
 use crate::engine::{Mode, Settings, StudyFilter, session::response_fits};
@@ -11,6 +16,7 @@ use crate::store::Store;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::Color;
 use std::path::Path;
 use std::time::Duration;
@@ -31,7 +37,7 @@ fn fixed_clock() -> jiff::Timestamp {
 struct Harness {
     app: App,
     terminal: Terminal<TestBackend>,
-    _data: tempfile::TempDir,
+    data: tempfile::TempDir,
 }
 
 impl Harness {
@@ -46,7 +52,7 @@ impl Harness {
             .with_time_zone(jiff::tz::TimeZone::UTC)
             .with_clock(fixed_clock);
         let terminal = Terminal::new(TestBackend::new(width, height)).unwrap_or_else(|e| panic!("{e}"));
-        Harness { app, terminal, _data: data }
+        Harness { app, terminal, data }
     }
 
     fn study(mut self, count: usize) -> Harness {
@@ -61,28 +67,35 @@ impl Harness {
         self
     }
 
-    fn press(&mut self, inputs: &[Input]) -> &mut Harness {
-        for &input in inputs {
-            self.app.step(input);
+    /// Sends terminal events through the app's key table, drawing after each.
+    fn send(&mut self, events: &[Event]) -> &mut Harness {
+        for event in events {
+            self.app.handle_event(event);
             self.draw();
         }
         self
     }
 
+    fn press(&mut self, codes: &[KeyCode]) -> &mut Harness {
+        let events: Vec<Event> =
+            codes.iter().map(|&code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE))).collect();
+        self.send(&events)
+    }
+
     fn keys(&mut self, text: &str) -> &mut Harness {
-        let inputs: Vec<Input> = text.chars().map(Input::Char).collect();
-        self.press(&inputs)
+        let events: Vec<Event> = text.chars().map(char_key).collect();
+        self.send(&events)
     }
 
     /// Moves to the session question with this id.
     fn go_to(&mut self, id: &str) -> &mut Harness {
         let len = self.app.session().map_or(0, |s| s.len());
-        self.press(&vec![Input::Left; len]);
+        self.press(&vec![KeyCode::Left; len]);
         for _ in 0..len {
             if self.app.session().is_some_and(|s| s.current().0.id == id) {
                 return self;
             }
-            self.press(&[Input::Right]);
+            self.press(&[KeyCode::Right]);
         }
         panic!("question {id} not in the session")
     }
@@ -115,10 +128,25 @@ impl Harness {
 
     fn resize(&mut self, width: u16, height: u16) -> &mut Harness {
         self.terminal.backend_mut().resize(width, height);
-        self.app.step(Input::Resize);
+        self.app.handle_event(&Event::Resize(width, height));
         self.draw();
         self
     }
+}
+
+/// A character key as the terminal reports it (upper case with Shift).
+fn char_key(c: char) -> Event {
+    let shift = if c.is_ascii_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+    Event::Key(KeyEvent::new(KeyCode::Char(c), shift))
+}
+
+fn click(column: u16, row: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
 }
 
 macro_rules! snapshot {
@@ -136,7 +164,7 @@ fn home_screen() {
 #[test]
 fn study_setup_screen() {
     let mut h = Harness::new(80, 24);
-    h.press(&[Input::Enter, Input::Right, Input::Down, Input::Right]);
+    h.press(&[KeyCode::Enter, KeyCode::Right, KeyCode::Down, KeyCode::Right]);
     snapshot!("setup_80x24", h);
 }
 
@@ -151,7 +179,7 @@ fn study_question_then_feedback() {
     // Pick the right option by its letter, as shown, then submit.
     let letter = h.app.session().and_then(|s| s.current().1.order.iter().position(|&o| o == 0));
     let letter = char::from(b'a' + u8::try_from(letter.unwrap_or(0)).unwrap_or(0));
-    h.keys(&letter.to_string()).press(&[Input::Enter]);
+    h.keys(&letter.to_string()).press(&[KeyCode::Enter]);
     snapshot!("study_feedback_80x24", h);
     let screen = h.screen();
     assert!(screen.contains("✔ Correct"), "{screen}");
@@ -165,10 +193,10 @@ fn study_multiple_ordering_and_matching() {
     h.keys("ab");
     snapshot!("study_multiple_80x24", h);
     h.go_to("example-ordering");
-    h.press(&[Input::MoveDown]);
+    h.keys("J");
     snapshot!("study_ordering_80x24", h);
     h.go_to("example-matching");
-    h.keys("2").press(&[Input::Down]).keys("1");
+    h.keys("2").press(&[KeyCode::Down]).keys("1");
     snapshot!("study_matching_80x24", h);
 }
 
@@ -196,7 +224,7 @@ fn exam_question_grid_confirm_and_results() {
     snapshot!("results_80x24", h);
     h.keys("w");
     snapshot!("review_wrong_80x24", h);
-    h.press(&[Input::Back, Input::Back]);
+    h.press(&[KeyCode::Esc, KeyCode::Esc]);
     snapshot!("home_after_exam_80x24", h);
     h.keys("h");
     snapshot!("history_80x24", h);
@@ -205,29 +233,31 @@ fn exam_question_grid_confirm_and_results() {
 #[test]
 fn results_at_120x40() {
     let mut h = Harness::new(120, 40).exam();
-    h.keys("a").press(&[Input::Right]).keys("b").keys("sy");
+    h.keys("a").press(&[KeyCode::Right]).keys("b").keys("sy");
     snapshot!("results_120x40", h);
 }
 
 #[test]
 fn help_overlay_lists_the_screen_keys() {
     let mut h = Harness::new(80, 24).exam();
-    h.press(&[Input::Help]);
+    h.keys("?");
     snapshot!("help_exam_80x24", h);
     let screen = h.screen();
     assert!(screen.contains("flag") && screen.contains("grid"), "{screen}");
-    h.press(&[Input::Back]);
+    h.press(&[KeyCode::Esc]);
     assert!(!h.screen().contains("Keys"));
 }
 
 #[test]
 fn leaving_an_exam_asks_first_and_keeps_it_resumable() {
     let mut h = Harness::new(80, 24).exam();
-    h.keys("a").press(&[Input::Back]);
+    // The first question asks for two picks: one is not an answer yet.
+    h.keys("a").press(&[KeyCode::Esc]);
     assert!(h.screen().contains("Leave the exam?"));
+    h.keys("n").keys("b").press(&[KeyCode::Esc]);
     h.keys("n");
     assert!(h.app.session().is_some());
-    h.press(&[Input::Back]).keys("y");
+    h.press(&[KeyCode::Esc]).keys("y");
     let screen = h.screen();
     assert!(screen.contains("Resume: Mock exam, 1/"), "{screen}");
     h.keys("r");
@@ -252,6 +282,9 @@ fn too_small_windows_say_so_and_recover() {
     let mut h = Harness::new(80, 24).exam();
     h.resize(20, 5);
     snapshot!("too_small_20x5", h);
+    h.keys("am").press(&[KeyCode::Esc]);
+    let untouched = h.app.session().is_some_and(|s| s.current().1.response.is_none() && !s.current().1.flagged);
+    assert!(untouched, "keys do nothing while the window is too small");
     h.resize(1, 1);
     assert_eq!(h.screen(), "E");
     h.resize(80, 24);
@@ -264,7 +297,7 @@ fn mouse_click_picks_an_option() {
     h.go_to("example-single");
     let screen = h.screen();
     let row = screen.lines().position(|l| l.contains(" C. ")).unwrap_or(0);
-    h.press(&[Input::Click { column: 10, row: u16::try_from(row).unwrap_or(0) }]);
+    h.send(&[click(10, u16::try_from(row).unwrap_or(0))]);
     let picked = h.app.session().and_then(|s| s.current().1.response.clone());
     assert!(picked.is_some(), "a click on an option answers it");
     assert!(h.screen().lines().nth(row).is_some_and(|l| l.contains("(•) C.")));
@@ -277,7 +310,7 @@ fn colours_mark_right_and_wrong_but_no_color_uses_none() {
         h.go_to("example-single");
         let right = h.app.session().and_then(|s| s.current().1.order.iter().position(|&o| o == 0));
         let wrong = if right == Some(0) { "b" } else { "a" };
-        h.keys(wrong).press(&[Input::Enter]);
+        h.keys(wrong).press(&[KeyCode::Enter]);
         h.draw();
         let buffer = h.terminal.backend().buffer();
         let colors: Vec<Color> = buffer.content.iter().map(|c| c.fg).filter(|c| *c != Color::Reset).collect();
@@ -291,29 +324,34 @@ fn colours_mark_right_and_wrong_but_no_color_uses_none() {
     }
 }
 
-/// Inputs a user might press anywhere.
-fn any_input() -> impl Strategy<Value = Input> {
+/// Events a user might cause anywhere: keys of every screen, clicks, resizes.
+fn any_event() -> impl Strategy<Value = Event> {
+    let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
     prop_oneof![
-        Just(Input::Up),
-        Just(Input::Down),
-        Just(Input::Left),
-        Just(Input::Right),
-        Just(Input::MoveUp),
-        Just(Input::MoveDown),
-        Just(Input::PageUp),
-        Just(Input::PageDown),
-        Just(Input::Enter),
-        Just(Input::Space),
-        Just(Input::Tab),
-        Just(Input::Backspace),
-        Just(Input::Back),
-        Just(Input::Help),
-        Just(Input::Resize),
-        (0u16..120, 0u16..40).prop_map(|(column, row)| Input::Click { column, row }),
         prop::sample::select(vec![
-            'a', 'b', 'c', 'd', 'e', '1', '2', '3', 'm', 'g', 's', 'y', 'n', 'r', 'w', 'f', 'u', 'h', 'p'
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::Enter,
+            KeyCode::Tab,
+            KeyCode::Backspace,
+            KeyCode::Esc,
         ])
-        .prop_map(Input::Char),
+        .prop_map(key),
+        Just(Event::Key(KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT))),
+        Just(Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT))),
+        Just(Event::Resize(80, 24)),
+        (0u16..120, 0u16..40).prop_map(|(column, row)| click(column, row)),
+        prop::sample::select(vec![
+            'a', 'b', 'c', 'd', 'e', '1', '2', '3', 'm', 'g', 's', 'y', 'n', 'r', 'w', 'f', 'u', 'h', 'p', ' ', '?',
+            'J', 'K'
+        ])
+        .prop_map(char_key),
     ]
 }
 
@@ -323,7 +361,7 @@ proptest! {
     #[test]
     fn random_keys_never_panic_or_break_the_session(
         start in 0..3u8,
-        inputs in prop::collection::vec(any_input(), 1..120),
+        events in prop::collection::vec(any_event(), 1..120),
         sizes in prop::collection::vec((1u16..130, 1u16..45), 1..4),
     ) {
         let mut h = Harness::new(80, 24);
@@ -332,12 +370,12 @@ proptest! {
             1 => h = h.study(5),
             _ => h = h.exam(),
         }
-        for (i, input) in inputs.into_iter().enumerate() {
+        for (i, event) in events.into_iter().enumerate() {
             if i % 17 == 0 {
                 let (w, hgt) = sizes[i / 17 % sizes.len()];
                 h.resize(w, hgt);
             }
-            h.app.step(input);
+            h.app.handle_event(&event);
             h.app.tick(Duration::from_millis(500));
             h.draw();
             if let Some(session) = h.app.session() {
@@ -364,11 +402,11 @@ fn a_focus_session_draws_only_questions_missed_last_time() {
     let row = h.app.session().and_then(|s| s.current().1.order.iter().position(|&o| o == 0)).unwrap_or(0);
     h.keys(&char::from(b'a' + u8::try_from(row).unwrap_or(0)).to_string());
     let right_id = "example-single";
-    h.keys("sy").press(&[Input::Back]);
-    h.press(&[Input::Enter, Input::Down, Input::Down, Input::Down, Input::Down, Input::Right]);
+    h.keys("sy").press(&[KeyCode::Esc]);
+    h.press(&[KeyCode::Enter, KeyCode::Down, KeyCode::Down, KeyCode::Down, KeyCode::Down, KeyCode::Right]);
     let screen = h.screen();
     assert!(screen.contains("Only those missed last time (6)"), "{screen}");
-    h.press(&[Input::Enter]);
+    h.press(&[KeyCode::Enter]);
     let session = h.app.session().unwrap_or_else(|| panic!("no session"));
     assert_eq!(session.len(), 6);
     assert!(session.questions().all(|(q, _)| q.id != right_id), "the question answered right is not drawn");

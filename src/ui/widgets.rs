@@ -1,36 +1,34 @@
 //! Small drawing helpers shared by screens: footer, exam grid, clock,
 //! score bars, overlays and the "window too small" notice.
 
-use super::keys::KeyHelp;
+use super::keys::{self, Binding};
 use super::theme::Theme;
 use crate::engine::Session;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
-use std::time::Duration;
 
 /// The smallest window the app draws into; below it, [`too_small`] is shown.
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 14;
+
+/// Whether a window of this size is below the minimum.
+pub fn too_small_for(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
 
 /// "1 attempt", "3 attempts".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
 }
 
-/// `h:mm:ss`
-pub fn clock(d: Duration) -> String {
-    let s = d.as_secs();
-    format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
-}
-
-/// The footer: the screen's main keys.
-pub fn footer(frame: &mut Frame, area: Rect, keys: &[KeyHelp], theme: Theme) {
+/// The footer: the screen's main keys, from its key table.
+pub fn footer(frame: &mut Frame, area: Rect, table: &[Binding], theme: Theme) {
     let mut spans = Vec::new();
-    for k in keys.iter().filter(|k| k.footer) {
-        spans.push(Span::styled(k.keys, theme.key()));
-        spans.push(Span::styled(format!(" {}  ", k.what), theme.dim()));
+    for (keys, what) in keys::footer_items(table) {
+        spans.push(Span::styled(keys, theme.key()));
+        spans.push(Span::styled(format!(" {what}  "), theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -71,7 +69,8 @@ pub fn grid_hit(area: Rect, count: usize, column: u16, row: u16) -> Option<usize
     (index < count).then_some(index)
 }
 
-/// The exam's question grid: answered ●, unanswered ○, flagged ⚑.
+/// The exam's question grid: answered ●, unanswered ○, flagged ⚑ (after the
+/// mark, so it stays in its question's cell: "  3 ○⚑").
 pub fn grid(frame: &mut Frame, area: Rect, session: &Session, selected: usize, theme: Theme) {
     let per_row = grid_columns(area.width);
     let summary = format!(
@@ -86,17 +85,18 @@ pub fn grid(frame: &mut Frame, area: Rect, session: &Session, selected: usize, t
         .enumerate()
         .map(|(i, (_, item))| {
             let flag = if item.flagged { "⚑" } else { " " };
-            let mark = if item.response.is_some() { "●" } else { "○" };
+            let answered = session.is_answered(i);
+            let mark = if answered { "●" } else { "○" };
             let style = if i == selected {
                 theme.cursor()
             } else if item.flagged {
                 theme.flag()
-            } else if item.response.is_some() {
+            } else if answered {
                 theme.selected()
             } else {
                 ratatui::style::Style::new()
             };
-            Span::styled(format!("{flag}{:>3} {mark}", i + 1), style)
+            Span::styled(format!("{:>3} {mark}{flag}", i + 1), style)
         })
         .collect();
     for chunk in cells.chunks(per_row) {

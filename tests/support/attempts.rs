@@ -3,8 +3,8 @@
 //! with `Results::of`, and wrapped in an `Attempt` as the app would record it.
 
 use jiff::{SignedDuration, Timestamp};
-use mla_quiz::bank::{AnswerKey, Library, Pool, Question};
-use mla_quiz::engine::{Response, Results, Session, Settings, StudyFilter, correct_response};
+use mla_quiz::bank::{Library, Pool};
+use mla_quiz::engine::{Results, Session, Settings, StudyFilter, correct_response, wrong_response};
 use mla_quiz::store::{Attempt, Store};
 use std::path::Path;
 use std::time::Duration;
@@ -15,16 +15,6 @@ pub const SECONDS_PER_QUESTION: u64 = 90;
 /// The embedded pool (MLA-C01).
 pub fn pool() -> Pool {
     Library::load(&[]).default_pool().unwrap_or_else(|| panic!("the embedded bank has no blueprint"))
-}
-
-/// A response of the right shape that the key does not accept.
-pub fn wrong_response(question: &Question) -> Response {
-    match &question.key {
-        AnswerKey::Single(key) => Response::Single((key + 1) % question.options.len()),
-        AnswerKey::Multiple(_) => Response::Multiple(Default::default()),
-        AnswerKey::Ordering => Response::Ordering((0..question.options.len()).rev().collect()),
-        AnswerKey::Matching { matches, .. } => Response::Matching(vec![None; matches.len()]),
-    }
 }
 
 /// Answers every question of `session`: the first `correct` right, the rest wrong

@@ -4,11 +4,10 @@
 //! per domain.
 
 use crate::bank::Blueprint;
-use crate::engine::Mode;
 use crate::store::AttemptHeader;
-use crate::ui::input::Input;
+use crate::ui::input::Intent;
 use crate::ui::theme::Theme;
-use crate::ui::widgets;
+use crate::ui::{strings, widgets};
 use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -46,16 +45,16 @@ impl HistoryScreen {
         HistoryScreen { attempts, total, tz, by_domain: false, selected: 0, scroll: 0, rows_area: Rect::default() }
     }
 
-    pub fn handle(&mut self, input: Input) -> HistoryOutcome {
+    pub fn handle(&mut self, intent: Intent) -> HistoryOutcome {
         let last = self.attempts.len().saturating_sub(1);
-        match input {
-            Input::Tab | Input::BackTab => self.by_domain = !self.by_domain,
-            Input::Down | Input::ScrollDown => self.selected = (self.selected + 1).min(last),
-            Input::Up | Input::ScrollUp => self.selected = self.selected.saturating_sub(1),
-            Input::PageDown => self.selected = (self.selected + 10).min(last),
-            Input::PageUp => self.selected = self.selected.saturating_sub(10),
-            Input::Enter | Input::Right => return self.open(),
-            Input::Click { row, .. } => {
+        match intent {
+            Intent::Tab | Intent::BackTab => self.by_domain = !self.by_domain,
+            Intent::Down | Intent::ScrollDown => self.selected = (self.selected + 1).min(last),
+            Intent::Up | Intent::ScrollUp => self.selected = self.selected.saturating_sub(1),
+            Intent::PageDown => self.selected = (self.selected + 10).min(last),
+            Intent::PageUp => self.selected = self.selected.saturating_sub(10),
+            Intent::Choose => return self.open(),
+            Intent::Click { row, .. } => {
                 let area = self.rows_area;
                 if row >= area.y && row < area.y + area.height {
                     let index = self.scroll + usize::from(row - area.y);
@@ -65,7 +64,7 @@ impl HistoryScreen {
                     }
                 }
             }
-            Input::Back => return HistoryOutcome::Back,
+            Intent::Back => return HistoryOutcome::Back,
             _ => {}
         }
         HistoryOutcome::Stay
@@ -125,16 +124,15 @@ impl HistoryScreen {
     }
 
     fn row(&self, index: usize, a: &AttemptHeader, theme: Theme) -> Line<'static> {
-        let verdict = match (a.mode, a.passed) {
-            (Mode::Study, _) => Span::raw("    "),
-            (Mode::Exam, true) => Span::styled("PASS", theme.correct()),
-            (Mode::Exam, false) => Span::styled("FAIL", theme.wrong()),
+        let verdict = match strings::verdict(a.mode, a.passed) {
+            None => Span::raw("    "),
+            Some(v) => Span::styled(v, if a.passed { theme.correct() } else { theme.wrong() }),
         };
         let selected = index == self.selected;
         let text = format!(
             "{} {:<16}  {:<9} {:>4}  {:>14}  {:>5}  ",
             if selected { "›" } else { " " },
-            crate::ui::local_date(a.started_at, &self.tz),
+            strings::local_date(a.started_at, &self.tz),
             a.mode.label(),
             a.questions,
             format!("{}/{} {:.0}%", a.correct, a.questions, a.percent()),
@@ -144,7 +142,7 @@ impl HistoryScreen {
         Line::from(vec![
             Span::styled(text, style),
             verdict,
-            Span::styled(format!("  {:>8}", widgets::clock(Duration::from_secs(a.seconds))), style),
+            Span::styled(format!("  {:>8}", strings::clock(Duration::from_secs(a.seconds))), style),
         ])
     }
 
@@ -181,7 +179,9 @@ impl HistoryScreen {
                     .data(points)
             })
             .collect();
-        let n = self.attempts.len().max(2) as f64;
+        let n = self.attempts.len();
+        // One attempt gets one label; the bounds still need a width.
+        let labels = vec!["1".to_string(), if n > 1 { n.to_string() } else { String::new() }];
         let title = if self.by_domain {
             " % correct by domain (Tab: overall) "
         } else {
@@ -189,9 +189,7 @@ impl HistoryScreen {
         };
         let chart = Chart::new(datasets)
             .block(Block::bordered().title(Span::styled(title, theme.title())))
-            .x_axis(
-                Axis::default().title("attempt").bounds([1.0, n]).labels(["1".to_string(), format!("{}", n as usize)]),
-            )
+            .x_axis(Axis::default().title("attempt").bounds([1.0, n.max(2) as f64]).labels(labels))
             .y_axis(Axis::default().bounds([0.0, 100.0]).labels(["0", "50", "100"]));
         frame.render_widget(chart, area);
     }

@@ -1,9 +1,11 @@
 //! The home screen: start a study session or mock exam, resume, history, quit.
 
 use crate::bank::Pool;
+use crate::engine::{Settings, is_answered, mock_exam_size};
 use crate::store::{AttemptHeader, InProgress};
-use crate::ui::input::Input;
+use crate::ui::input::Intent;
 use crate::ui::persistence::HomeData;
+use crate::ui::strings;
 use crate::ui::theme::Theme;
 use crate::ui::widgets;
 use jiff::tz::TimeZone;
@@ -41,56 +43,53 @@ impl HomeScreen {
         HomeScreen { cursor: 0, menu_top: 0, resumable: data.resumable, attempts: data.attempts, recent: data.recent }
     }
 
-    fn choices(&self) -> Vec<Choice> {
-        let mut choices = vec![Choice::Study, Choice::Exam, Choice::ExamWithAccommodation];
-        if self.resumable.is_some() {
-            choices.splice(0..0, [Choice::Resume, Choice::Discard]);
+    /// The menu: each choice with its label.
+    fn entries(&self, pool: &Pool) -> Vec<(Choice, String)> {
+        let bp = &pool.blueprint;
+        let mut entries = Vec::new();
+        if let Some(saved) = &self.resumable {
+            entries.push((Choice::Resume, resume_label(saved, pool)));
+            entries.push((Choice::Discard, "Discard the unfinished session".into()));
         }
-        choices.extend([Choice::History, Choice::Quit]);
-        choices
+        let questions = widgets::count(mock_exam_size(pool, bp.questions), "question", "questions");
+        let with_extra = Settings::mock_exam(bp, true, 0).minutes.unwrap_or(bp.minutes);
+        entries.extend([
+            (Choice::Study, "Study session — answer, see why, move on".into()),
+            (Choice::Exam, format!("Mock exam — {questions}, {} minutes", bp.minutes)),
+            (
+                Choice::ExamWithAccommodation,
+                format!(
+                    "Mock exam with +{} minutes (ESL accommodation) — {with_extra} minutes",
+                    bp.accommodation_minutes
+                ),
+            ),
+            (Choice::History, format!("History — {}", widgets::count(self.attempts, "attempt", "attempts"))),
+            (Choice::Quit, "Quit".into()),
+        ]);
+        entries
     }
 
-    pub fn handle(&mut self, input: Input) -> Option<Choice> {
-        let choices = self.choices();
-        match input {
-            Input::Up => self.cursor = self.cursor.saturating_sub(1),
-            Input::Down => self.cursor = (self.cursor + 1).min(choices.len() - 1),
-            Input::Enter | Input::Space | Input::Right => return choices.get(self.cursor).copied(),
-            Input::Back => return Some(Choice::Quit),
-            Input::Char('s') => return Some(Choice::Study),
-            Input::Char('e') => return Some(Choice::Exam),
-            Input::Char('r') if self.resumable.is_some() => return Some(Choice::Resume),
-            Input::Char('h') => return Some(Choice::History),
-            Input::Click { row, .. } => {
-                let index = usize::from(row.saturating_sub(self.menu_top));
-                if index < choices.len() {
-                    self.cursor = index;
-                    return choices.get(index).copied();
-                }
+    pub fn handle(&mut self, intent: Intent, pool: &Pool) -> Option<Choice> {
+        let choices: Vec<Choice> = self.entries(pool).into_iter().map(|(choice, _)| choice).collect();
+        match intent {
+            Intent::Up => self.cursor = self.cursor.saturating_sub(1),
+            Intent::Down => self.cursor = (self.cursor + 1).min(choices.len().saturating_sub(1)),
+            Intent::Choose => return choices.get(self.cursor).copied(),
+            Intent::Back => return Some(Choice::Quit),
+            Intent::Study => return Some(Choice::Study),
+            Intent::Exam => return Some(Choice::Exam),
+            Intent::Resume if self.resumable.is_some() => return Some(Choice::Resume),
+            Intent::History => return Some(Choice::History),
+            Intent::Click { row, .. } => {
+                // A click above the menu (row before its top) opens nothing.
+                let index = row.checked_sub(self.menu_top).map(usize::from)?;
+                let choice = choices.get(index).copied()?;
+                self.cursor = index;
+                return Some(choice);
             }
             _ => {}
         }
         None
-    }
-
-    fn label(&self, choice: Choice, pool: &Pool) -> String {
-        let bp = &pool.blueprint;
-        match choice {
-            Choice::Study => "Study session — answer, see why, move on".into(),
-            Choice::Exam => format!("Mock exam — {} questions, {} minutes", bp.questions, bp.minutes),
-            Choice::ExamWithAccommodation => format!(
-                "Mock exam with +{} minutes (ESL accommodation) — {} minutes",
-                bp.accommodation_minutes,
-                bp.minutes + bp.accommodation_minutes
-            ),
-            Choice::Resume => match &self.resumable {
-                Some(saved) => resume_label(saved),
-                None => String::new(),
-            },
-            Choice::Discard => "Discard the unfinished session".into(),
-            Choice::History => format!("History — {}", widgets::count(self.attempts, "attempt", "attempts")),
-            Choice::Quit => "Quit".into(),
-        }
     }
 
     pub fn render(
@@ -102,9 +101,10 @@ impl HomeScreen {
         tz: &TimeZone,
         theme: Theme,
     ) {
+        let entries = self.entries(pool);
         let [top, menu, recent, footer] = Layout::vertical([
             Constraint::Length(4),
-            Constraint::Length(u16::try_from(self.choices().len() + 1).unwrap_or(8)),
+            Constraint::Length(u16::try_from(entries.len() + 1).unwrap_or(8)),
             Constraint::Fill(1),
             Constraint::Length(1),
         ])
@@ -125,12 +125,11 @@ impl HomeScreen {
         ];
         frame.render_widget(Paragraph::new(header), top);
         self.menu_top = menu.y;
-        let lines: Vec<Line> = self
-            .choices()
+        let lines: Vec<Line> = entries
             .into_iter()
             .enumerate()
-            .map(|(i, c)| {
-                let text = format!("{} {}", if i == self.cursor { "›" } else { " " }, self.label(c, pool));
+            .map(|(i, (_, label))| {
+                let text = format!("{} {label}", if i == self.cursor { "›" } else { " " });
                 if i == self.cursor { Line::styled(text, theme.cursor()) } else { Line::raw(text) }
             })
             .collect();
@@ -150,26 +149,23 @@ impl HomeScreen {
     }
 }
 
-fn resume_label(saved: &InProgress) -> String {
+fn resume_label(saved: &InProgress, pool: &Pool) -> String {
     let state = &saved.state;
-    let answered = state.items.iter().filter(|i| i.response.is_some()).count();
+    let answered =
+        state.items.iter().filter(|i| pool.question(&i.question_id).is_some_and(|q| is_answered(q, i))).count();
     let mode = state.settings.mode.label();
     let left = state.settings.minutes.map(|m| {
         let left = Duration::from_secs(u64::from(m) * 60).saturating_sub(Duration::from_millis(state.elapsed_millis));
-        format!(", {} left", widgets::clock(left))
+        format!(", {} left", strings::clock(left))
     });
     format!("Resume: {mode}, {answered}/{} answered{}", state.items.len(), left.unwrap_or_default())
 }
 
 fn recent_line(a: &AttemptHeader, tz: &TimeZone) -> String {
-    let verdict = match a.mode {
-        crate::engine::Mode::Exam if a.passed => " PASS",
-        crate::engine::Mode::Exam => " FAIL",
-        crate::engine::Mode::Study => "",
-    };
+    let verdict = strings::verdict(a.mode, a.passed).map(|v| format!(" {v}")).unwrap_or_default();
     format!(
         "  {}  {:<9} {}/{} ({:.0}%) est. {}{verdict}",
-        crate::ui::local_date(a.started_at, tz),
+        strings::local_date(a.started_at, tz),
         a.mode.label(),
         a.correct,
         a.questions,

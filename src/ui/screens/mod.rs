@@ -6,5 +6,6 @@ pub mod home;
 pub mod results;
 pub mod review;
 pub mod session;
+mod session_answer;
 mod session_view;
 pub mod setup;

@@ -3,9 +3,10 @@
 //! service, time used; and the way into reviewing questions.
 
 use crate::bank::Pool;
-use crate::bank::text::clip;
-use crate::engine::{Mode, Results, Session, Tally};
-use crate::ui::input::Input;
+use crate::bank::text::fit;
+use crate::engine::{Results, Session, Tally};
+use crate::ui::input::Intent;
+use crate::ui::strings;
 use crate::ui::theme::Theme;
 use crate::ui::widgets;
 use crate::ui::wrap::wrap;
@@ -59,16 +60,16 @@ impl ResultsScreen {
         ResultsScreen { session, results, note, scroll: 0 }
     }
 
-    pub fn handle(&mut self, input: Input) -> ResultsOutcome {
-        match input {
-            Input::Char('r') => return ResultsOutcome::Review(ReviewFilter::All),
-            Input::Char('w') => return ResultsOutcome::Review(ReviewFilter::Wrong),
-            Input::Char('f') => return ResultsOutcome::Review(ReviewFilter::Flagged),
-            Input::Up | Input::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
-            Input::Down | Input::ScrollDown => self.scroll += 1,
-            Input::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            Input::PageDown => self.scroll += 10,
-            Input::Back | Input::Enter => return ResultsOutcome::Home,
+    pub fn handle(&mut self, intent: Intent) -> ResultsOutcome {
+        match intent {
+            Intent::ReviewAll => return ResultsOutcome::Review(ReviewFilter::All),
+            Intent::ReviewWrong => return ResultsOutcome::Review(ReviewFilter::Wrong),
+            Intent::ReviewFlagged => return ResultsOutcome::Review(ReviewFilter::Flagged),
+            Intent::Up | Intent::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
+            Intent::Down | Intent::ScrollDown => self.scroll = self.scroll.saturating_add(1),
+            Intent::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Intent::PageDown => self.scroll = self.scroll.saturating_add(10),
+            Intent::Back => return ResultsOutcome::Home,
             _ => {}
         }
         ResultsOutcome::Stay
@@ -91,9 +92,12 @@ impl ResultsScreen {
             lines.push(Line::styled(note.clone(), theme.warning()));
         }
         lines.push(Line::styled(format!("{} result", s.mode.label()), theme.title()));
-        let verdict =
-            if s.passed { Span::styled("PASS ✔", theme.correct()) } else { Span::styled("FAIL ✘", theme.wrong()) };
-        if s.mode == Mode::Exam {
+        if let Some(word) = strings::verdict(s.mode, s.passed) {
+            let verdict = if s.passed {
+                Span::styled(format!("{word} ✔"), theme.correct())
+            } else {
+                Span::styled(format!("{word} ✘"), theme.wrong())
+            };
             lines.push(Line::from(vec![
                 Span::raw(format!(
                     "Estimated scaled score {} of {} (pass mark {}): ",
@@ -104,8 +108,8 @@ impl ResultsScreen {
             ]));
         }
         let limit = self.session.state().settings.minutes.map(|m| Duration::from_secs(u64::from(m) * 60));
-        let used = widgets::clock(Duration::from_secs(s.seconds));
-        let time = limit.map_or(used.clone(), |l| format!("{used} of {}", widgets::clock(l)));
+        let used = strings::clock(Duration::from_secs(s.seconds));
+        let time = limit.map_or(used.clone(), |l| format!("{used} of {}", strings::clock(l)));
         lines.push(Line::raw(format!(
             "Raw score {}/{} ({:.1}%) · answered {} · time {time}",
             s.raw.correct,
@@ -113,19 +117,14 @@ impl ResultsScreen {
             s.raw.percent(),
             s.answered
         )));
-        let note = format!(
-            "The scaled score is an estimate: AWS does not publish its mapping; this maps percent correct linearly onto {}–{} (pass ≈ {:.1}% correct).",
-            s.scale.min,
-            s.scale.max,
-            pass_percent(&self.results)
-        );
+        let note = strings::scale_note(s.scale, pass_percent(&self.results));
         lines.extend(wrap(&note, width).into_iter().map(|l| Line::styled(l, theme.dim())));
         lines.push(Line::default());
         lines.push(Line::styled("Score by domain  (│ = pass line)", theme.title()));
         let bar_width = width.saturating_sub(32).clamp(10, 40);
         for domain in &bp.domains {
             let tally = s.by_domain.get(&domain.id.to_string()).copied().unwrap_or_default();
-            let label = clip(&format!("D{} {}", domain.id, domain.name), 18);
+            let label = fit(&format!("D{} {}", domain.id, domain.name), 18);
             let bar = widgets::bar(tally.percent(), pass_percent(&self.results), bar_width);
             let style = if tally.total == 0 {
                 theme.dim()
@@ -135,7 +134,7 @@ impl ResultsScreen {
                 theme.wrong()
             };
             lines.push(Line::from(vec![
-                Span::raw(format!("{label:<18} ")),
+                Span::raw(format!("{label} ")),
                 Span::styled(bar, style),
                 Span::raw(format!(" {}", tally_text(tally))),
             ]));
@@ -163,7 +162,29 @@ fn tally_text(t: Tally) -> String {
     if t.total == 0 { "—".into() } else { format!("{:>3.0}% ({}/{})", t.percent(), t.correct, t.total) }
 }
 
+/// "  label…      75% (3/4)": the label fitted to its column by display width,
+/// so the tally stays in place and in view with wide (CJK) names.
 fn table_row(label: &str, tally: Tally, width: usize) -> Line<'static> {
     let label_width = width.saturating_sub(16).max(10);
-    Line::raw(format!("  {:<label_width$}{:>14}", clip(label, label_width - 1), tally_text(tally)))
+    Line::raw(format!("  {} {:>14}", fit(label, label_width - 1), tally_text(tally)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    fn text(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn wide_names_keep_the_table_aligned_and_the_tally_in_view() {
+        let tally = Tally { correct: 3, total: 4 };
+        let ascii = text(&table_row("Amazon SageMaker Model Monitor", tally, 80));
+        let wide = text(&table_row(&"機械学習のサービス".repeat(8), tally, 80));
+        assert_eq!(wide.width(), ascii.width(), "{wide}");
+        assert!(wide.ends_with("75% (3/4)") && ascii.ends_with("75% (3/4)"), "{wide}");
+        assert!(wide.width() <= 80);
+    }
 }

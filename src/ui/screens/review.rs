@@ -5,7 +5,7 @@ use super::results::ReviewFilter;
 use crate::bank::CaseStudy;
 use crate::engine::{Session, is_correct};
 use crate::ui::document::{self, View};
-use crate::ui::input::Input;
+use crate::ui::input::Intent;
 use crate::ui::theme::Theme;
 use crate::ui::widgets;
 use ratatui::Frame;
@@ -38,21 +38,21 @@ impl ReviewScreen {
     }
 
     /// Returns true when the user goes back to the results.
-    pub fn handle(&mut self, input: Input) -> bool {
-        match input {
-            Input::Right | Input::Char('n') | Input::Enter if self.position + 1 < self.indices.len() => {
+    pub fn handle(&mut self, intent: Intent) -> bool {
+        match intent {
+            Intent::Next if self.position + 1 < self.indices.len() => {
                 self.position += 1;
                 self.scroll = 0;
             }
-            Input::Left | Input::Char('p') if self.position > 0 => {
+            Intent::Previous if self.position > 0 => {
                 self.position -= 1;
                 self.scroll = 0;
             }
-            Input::Down | Input::ScrollDown => self.scroll += 1,
-            Input::Up | Input::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
-            Input::PageDown => self.scroll += 10,
-            Input::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            Input::Back => return true,
+            Intent::Down | Intent::ScrollDown => self.scroll = self.scroll.saturating_add(1),
+            Intent::Up | Intent::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
+            Intent::PageDown => self.scroll = self.scroll.saturating_add(10),
+            Intent::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Intent::Back => return true,
             _ => {}
         }
         false

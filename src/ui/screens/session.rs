@@ -1,11 +1,12 @@
 //! The question screen of a study session or mock exam, and the exam's
-//! question grid: keys become engine calls. Drawing is in `session_view`.
+//! question grid: intents become engine calls. Drawing is in `session_view`,
+//! changing the answer in `session_answer`.
 
 use crate::bank::{CaseStudy, QuestionType};
 use crate::engine::{Mode, Response, Session};
 use crate::ui::document;
-use crate::ui::input::Input;
-use crate::ui::keys::{self, KeyHelp};
+use crate::ui::input::Intent;
+use crate::ui::keys::Context;
 use crate::ui::widgets;
 use jiff::Timestamp;
 use ratatui::layout::Rect;
@@ -48,7 +49,7 @@ pub struct SessionScreen {
     pub(super) warned: Vec<u64>,
     pub banner: Option<String>,
     /// The wall clock that stamps answers (the real one; fixed in tests).
-    clock: fn() -> Timestamp,
+    pub(super) clock: fn() -> Timestamp,
 }
 
 const WARN_AT_MINUTES: [u64; 2] = [10, 1];
@@ -78,11 +79,12 @@ impl SessionScreen {
         screen
     }
 
-    pub fn keys(&self) -> &'static [KeyHelp] {
+    /// Whose keys apply: the grid's, the exam question's or the study question's.
+    pub fn context(&self) -> Context {
         match (self.session.mode(), self.view) {
-            (Mode::Exam, Pane::Grid { .. }) => keys::GRID,
-            (Mode::Exam, Pane::Question) => keys::EXAM,
-            (Mode::Study, _) => keys::STUDY,
+            (Mode::Exam, Pane::Grid { .. }) => Context::Grid,
+            (Mode::Exam, Pane::Question) => Context::Exam,
+            (Mode::Study, _) => Context::Study,
         }
     }
 
@@ -91,7 +93,7 @@ impl SessionScreen {
     }
 
     /// Resets the per-question view state after moving to another question.
-    fn enter_question(&mut self) {
+    pub(super) fn enter_question(&mut self) {
         let (q, item) = self.session.current();
         self.arrangement = match &item.response {
             Some(Response::Ordering(order)) => order.clone(),
@@ -125,7 +127,7 @@ impl SessionScreen {
         !was_finished && self.session.is_finished()
     }
 
-    pub fn handle(&mut self, input: Input) -> Outcome {
+    pub fn handle(&mut self, input: Intent) -> Outcome {
         self.banner = None;
         match self.view {
             Pane::Grid { selected } => self.handle_grid(input, selected),
@@ -142,89 +144,84 @@ impl SessionScreen {
         Outcome::Changed
     }
 
-    fn handle_grid(&mut self, input: Input, selected: usize) -> Outcome {
+    fn handle_grid(&mut self, input: Intent, selected: usize) -> Outcome {
         let n = self.session.len();
         let per_row = widgets::grid_columns(self.last_body.width);
-        let select = |i: usize| Pane::Grid { selected: i.min(n - 1) };
+        let select = |i: usize| Pane::Grid { selected: i.min(n.saturating_sub(1)) };
         match input {
-            Input::Left => self.view = select(selected.saturating_sub(1)),
-            Input::Right => self.view = select(selected + 1),
-            Input::Up => self.view = select(selected.saturating_sub(per_row)),
-            Input::Down if selected + per_row < n => self.view = select(selected + per_row),
-            Input::Home => self.view = select(0),
-            Input::End => self.view = select(n - 1),
-            Input::Char('u') | Input::Char('f') => {
-                let want_flag = input == Input::Char('f');
+            Intent::Previous => self.view = select(selected.saturating_sub(1)),
+            Intent::Next => self.view = select(selected + 1),
+            Intent::Up => self.view = select(selected.saturating_sub(per_row)),
+            Intent::Down if selected + per_row < n => self.view = select(selected + per_row),
+            Intent::First => self.view = select(0),
+            Intent::Last => self.view = select(n.saturating_sub(1)),
+            Intent::NextUnanswered | Intent::NextFlagged => {
+                let want_flag = input == Intent::NextFlagged;
                 let found = (1..=n).map(|d| (selected + d) % n).find(|&i| {
-                    self.session.item(i).is_some_and(|it| if want_flag { it.flagged } else { it.response.is_none() })
+                    if want_flag {
+                        self.session.item(i).is_some_and(|it| it.flagged)
+                    } else {
+                        !self.session.is_answered(i)
+                    }
                 });
                 if let Some(i) = found {
                     self.view = select(i);
                 }
             }
-            Input::Enter | Input::Space => {
+            Intent::Choose => {
                 self.view = Pane::Question;
                 self.go(selected);
                 return Outcome::Changed;
             }
-            Input::Click { column, row } => {
+            Intent::Click { column, row } => {
                 if let Some(i) = widgets::grid_hit(self.last_body, n, column, row) {
                     self.view = Pane::Question;
                     self.go(i);
                     return Outcome::Changed;
                 }
             }
-            Input::Char('s') => return Outcome::AskSubmit,
-            Input::Back | Input::Char('g') => self.view = Pane::Question,
+            Intent::Submit => return Outcome::AskSubmit,
+            Intent::Back => self.view = Pane::Question,
             _ => {}
         }
         Outcome::Stay
     }
 
-    fn handle_question(&mut self, input: Input) -> Outcome {
+    fn handle_question(&mut self, input: Intent) -> Outcome {
         let exam = self.session.mode() == Mode::Exam;
         let kind = self.session.current().0.question_type();
+        let page = i64::from(self.last_body.height.max(2)) - 1;
         match input {
-            Input::Up if self.grabbed => return self.move_step(-1),
-            Input::Down if self.grabbed => return self.move_step(1),
-            Input::MoveUp if kind == QuestionType::Ordering => return self.move_step(-1),
-            Input::MoveDown if kind == QuestionType::Ordering => return self.move_step(1),
-            Input::Up => self.move_cursor(-1),
-            Input::Down => self.move_cursor(1),
-            Input::PageUp | Input::ScrollUp => self.scroll_by(-(i64::from(self.last_body.height.max(2)) - 1)),
-            Input::PageDown | Input::ScrollDown => self.scroll_by(i64::from(self.last_body.height.max(2)) - 1),
-            Input::Right | Input::Char('n') => {
+            Intent::Up if self.grabbed => return self.move_step(-1),
+            Intent::Down if self.grabbed => return self.move_step(1),
+            Intent::StepUp if kind == QuestionType::Ordering => return self.move_step(-1),
+            Intent::StepDown if kind == QuestionType::Ordering => return self.move_step(1),
+            Intent::Up => self.move_cursor(-1),
+            Intent::Down => self.move_cursor(1),
+            Intent::PageUp | Intent::ScrollUp => self.scroll_by(-page),
+            Intent::PageDown | Intent::ScrollDown => self.scroll_by(page),
+            Intent::Next => {
                 let next = self.session.position() + 1;
                 if next < self.session.len() {
                     return self.go(next);
                 }
             }
-            Input::Left | Input::Char('p') => return self.go(self.session.position().saturating_sub(1)),
-            Input::Char('m') => {
+            Intent::Previous => return self.go(self.session.position().saturating_sub(1)),
+            Intent::Flag => {
                 self.session.toggle_flag();
                 return Outcome::Changed;
             }
-            Input::Char('g') if exam => {
-                self.view = Pane::Grid { selected: self.session.position() };
-            }
-            Input::Char('s') if exam => return Outcome::AskSubmit,
-            Input::Back => return Outcome::Leave,
-            Input::Enter if !exam => return self.study_enter(),
-            Input::Enter if kind == QuestionType::Ordering => return self.save_arrangement(),
-            Input::Enter | Input::Space => return self.act_on_row(self.cursor, false),
-            Input::Backspace => return self.clear(),
-            Input::Char(c) => {
-                if let Some(d) = c.to_digit(10).filter(|d| *d >= 1) {
-                    let n = usize::try_from(d).unwrap_or(1) - 1;
-                    return if kind == QuestionType::Matching { self.set_match(n) } else { self.pick_row(n) };
-                }
-                if let Some(row) = ('a'..='f').position(|l| l == c) {
-                    return self.pick_row(row);
-                }
-            }
-            Input::Click { column, row } => {
-                let hit = self.row_at(column, row);
-                if let Some(r) = hit {
+            Intent::Grid if exam => self.view = Pane::Grid { selected: self.session.position() },
+            Intent::Submit if exam => return Outcome::AskSubmit,
+            Intent::Back => return Outcome::Leave,
+            Intent::Choose if !exam => return self.study_enter(),
+            Intent::Choose if kind == QuestionType::Ordering => return self.save_arrangement(),
+            Intent::Choose | Intent::Toggle => return self.act_on_row(self.cursor, false),
+            Intent::Clear => return self.clear(),
+            Intent::Number(n) if kind == QuestionType::Matching => return self.set_match(n),
+            Intent::Number(row) | Intent::Pick(row) => return self.pick_row(row),
+            Intent::Click { column, row } => {
+                if let Some(r) = self.row_at(column, row) {
                     self.cursor = r;
                     return self.act_on_row(r, true);
                 }
@@ -285,110 +282,6 @@ impl SessionScreen {
     fn scroll_by(&mut self, delta: i64) {
         self.scroll = (self.scroll as i64 + delta).max(0) as usize;
         self.follow_cursor = false;
-    }
-
-    /// Picks (single), toggles (multiple), grabs (ordering) or cycles (matching) the row.
-    fn act_on_row(&mut self, row: usize, from_click: bool) -> Outcome {
-        match self.session.current().0.question_type() {
-            QuestionType::Ordering if from_click => Outcome::Stay,
-            QuestionType::Ordering => {
-                self.grabbed = !self.grabbed;
-                Outcome::Stay
-            }
-            QuestionType::Matching => {
-                self.cursor = row;
-                self.cycle_match()
-            }
-            _ => self.pick_row(row),
-        }
-    }
-
-    fn pick_row(&mut self, row: usize) -> Outcome {
-        let (q, item) = self.session.current();
-        if row >= q.options.len() {
-            return Outcome::Stay;
-        }
-        self.cursor = row;
-        self.follow_cursor = true;
-        let option = item.order[row];
-        let response = match (q.question_type(), &item.response) {
-            (QuestionType::Single, _) => Response::Single(option),
-            (QuestionType::Multiple, Some(Response::Multiple(set))) => {
-                let mut set = set.clone();
-                if !set.remove(&option) {
-                    set.insert(option);
-                }
-                Response::Multiple(set)
-            }
-            (QuestionType::Multiple, _) => Response::Multiple([option].into()),
-            _ => return Outcome::Stay,
-        };
-        self.respond(response)
-    }
-
-    fn respond(&mut self, response: Response) -> Outcome {
-        match self.session.respond(response, (self.clock)()) {
-            Ok(()) => Outcome::Changed,
-            Err(e) => {
-                self.banner = Some(e.to_string());
-                Outcome::Stay
-            }
-        }
-    }
-
-    fn move_step(&mut self, delta: i64) -> Outcome {
-        let n = self.arrangement.len();
-        let target = self.cursor as i64 + delta;
-        if n == 0 || target < 0 || target >= n as i64 || self.session.current().1.submitted {
-            return Outcome::Stay;
-        }
-        let target = target as usize;
-        self.arrangement.swap(self.cursor, target);
-        self.cursor = target;
-        self.follow_cursor = true;
-        self.save_arrangement()
-    }
-
-    fn save_arrangement(&mut self) -> Outcome {
-        self.respond(Response::Ordering(self.arrangement.clone()))
-    }
-
-    fn matching_state(&self) -> (Vec<Option<usize>>, Vec<usize>, usize) {
-        let (q, item) = self.session.current();
-        let chosen = match &item.response {
-            Some(Response::Matching(c)) => c.clone(),
-            _ => vec![None; q.options.len()],
-        };
-        let prompt = item.order.get(self.cursor).copied().unwrap_or(0);
-        (chosen, item.response_order.clone(), prompt)
-    }
-
-    /// Sets the response numbered `n` (display order) for the prompt under the cursor.
-    fn set_match(&mut self, n: usize) -> Outcome {
-        let (mut chosen, order, prompt) = self.matching_state();
-        let Some(&response) = order.get(n) else { return Outcome::Stay };
-        chosen[prompt] = Some(response);
-        self.respond(Response::Matching(chosen))
-    }
-
-    fn cycle_match(&mut self) -> Outcome {
-        let (mut chosen, order, prompt) = self.matching_state();
-        let current = chosen[prompt].and_then(|r| order.iter().position(|&o| o == r));
-        let next = current.map_or(0, |p| (p + 1) % order.len().max(1));
-        chosen[prompt] = order.get(next).copied();
-        self.respond(Response::Matching(chosen))
-    }
-
-    fn clear(&mut self) -> Outcome {
-        let kind = self.session.current().0.question_type();
-        if kind == QuestionType::Matching {
-            let (mut chosen, _, prompt) = self.matching_state();
-            if chosen[prompt].is_some() {
-                chosen[prompt] = None;
-                return self.respond(Response::Matching(chosen));
-            }
-        }
-        Outcome::Stay
     }
 
     fn row_at(&self, column: u16, row: u16) -> Option<usize> {

@@ -19,7 +19,7 @@ impl SessionScreen {
             Layout::vertical([Constraint::Length(header_height), Constraint::Fill(1), Constraint::Length(1)])
                 .areas(area);
         self.render_header(frame, header, theme);
-        widgets::footer(frame, footer, self.keys(), theme);
+        widgets::footer(frame, footer, self.context().table(), theme);
         match self.view {
             Pane::Grid { selected } => {
                 self.last_body = body;
@@ -80,7 +80,7 @@ impl SessionScreen {
         if let Some(left) = s.time_left() {
             first.push(Span::raw(format!("· {} flagged · ", s.flagged_count())));
             let style = if left <= Duration::from_secs(600) { theme.warning() } else { theme.title() };
-            first.push(Span::styled(format!("⏱ {}", widgets::clock(left)), style));
+            first.push(Span::styled(format!("⏱ {}", crate::ui::strings::clock(left)), style));
         }
         if let Some(banner) = &self.banner {
             first.push(Span::styled(format!("  {banner}"), theme.warning()));

@@ -4,7 +4,7 @@
 use crate::bank::{Pool, QuestionType};
 use crate::engine::StudyFilter;
 use crate::store::stats::Focus;
-use crate::ui::input::Input;
+use crate::ui::input::Intent;
 use crate::ui::theme::Theme;
 use crate::ui::widgets;
 use ratatui::Frame;
@@ -93,25 +93,27 @@ impl SetupScreen {
         }
     }
 
-    pub fn handle(&mut self, input: Input, pool: &Pool) -> SetupOutcome {
+    pub fn handle(&mut self, intent: Intent, pool: &Pool) -> SetupOutcome {
         let options = self.options(self.field, pool);
         let field = self.field;
-        match input {
-            Input::Up | Input::BackTab => self.field = self.field.saturating_sub(1),
-            Input::Down | Input::Tab => self.field = (self.field + 1).min(FIELDS - 1),
-            Input::Left => {
+        let domain = self.domain;
+        match intent {
+            Intent::Up => self.field = self.field.saturating_sub(1),
+            Intent::Down => self.field = (self.field + 1).min(FIELDS - 1),
+            Intent::Previous => {
                 let v = self.value_mut(field);
                 *v = (*v + options - 1) % options;
             }
-            Input::Right | Input::Space => {
+            Intent::Next => {
                 let v = self.value_mut(field);
                 *v = (*v + 1) % options;
             }
-            Input::Enter => return SetupOutcome::Start(self.filter(pool), COUNTS[self.count]),
-            Input::Back => return SetupOutcome::Back,
+            Intent::Choose => return SetupOutcome::Start(self.filter(pool), COUNTS[self.count]),
+            Intent::Back => return SetupOutcome::Back,
             _ => {}
         }
-        if field == 0 {
+        // Another domain offers other task statements; moving through the field changes nothing.
+        if self.domain != domain {
             self.task = 0;
         }
         SetupOutcome::Stay

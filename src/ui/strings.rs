@@ -1,0 +1,67 @@
+//! Words and formats the user reads in more than one place, written once:
+//! the clock, dates, the pass/fail verdict, the note on the scaled score, the
+//! empty-history line and the note on how the exam clock runs.
+
+use crate::bank::ScoreScale;
+use crate::engine::Mode;
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use std::time::Duration;
+
+/// What the history says before there is any.
+pub const NO_ATTEMPTS: &str = "No attempts yet. Start a study session with `mla-quiz study` or a mock exam with \
+                               `mla-quiz exam`; finished sessions show up here.";
+
+/// Why a scaled score is only an estimate.
+pub const SCALED_NOTE: &str =
+    "Scaled scores are estimates: AWS does not publish how raw marks become the scaled score.";
+
+/// The scaled-score note under a result: [`SCALED_NOTE`] and how the estimate is made.
+pub fn scale_note(scale: ScoreScale, pass_percent: f64) -> String {
+    format!(
+        "{SCALED_NOTE} This one maps percent correct linearly onto {}–{} (pass ≈ {pass_percent:.1}% correct).",
+        scale.min, scale.max
+    )
+}
+
+/// How the exam clock runs (the exam's help and the README say the same).
+pub const CLOCK_NOTE: &str = "The clock runs only while the exam is on screen: it stops when you leave the \
+                              exam or quit, and while the computer sleeps.";
+
+/// `h:mm:ss`
+pub fn clock(d: Duration) -> String {
+    let s = d.as_secs();
+    format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+}
+
+/// A timestamp as date and time in a time zone, "2026-11-23 09:45".
+pub fn local_date(at: Timestamp, tz: &TimeZone) -> String {
+    at.to_zoned(tz.clone()).strftime("%Y-%m-%d %H:%M").to_string()
+}
+
+/// "PASS" or "FAIL" for a mock exam; nothing for a study session.
+pub fn verdict(mode: Mode, passed: bool) -> Option<&'static str> {
+    match mode {
+        Mode::Study => None,
+        Mode::Exam if passed => Some("PASS"),
+        Mode::Exam => Some("FAIL"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clocks_read_as_hours_minutes_seconds() {
+        assert_eq!(clock(Duration::from_secs(0)), "0:00:00");
+        assert_eq!(clock(Duration::from_secs(7805)), "2:10:05");
+    }
+
+    #[test]
+    fn only_exams_pass_or_fail() {
+        assert_eq!(verdict(Mode::Exam, true), Some("PASS"));
+        assert_eq!(verdict(Mode::Exam, false), Some("FAIL"));
+        assert_eq!(verdict(Mode::Study, true), None);
+    }
+}
