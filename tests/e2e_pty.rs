@@ -261,3 +261,29 @@ fn the_home_screen_offers_to_resume() {
     pty.send("\x03");
     assert!(pty.wait_exit());
 }
+
+#[test]
+fn a_past_attempt_opens_from_the_history_screen_and_its_wrong_answers_can_be_reviewed() {
+    let data = data_dir();
+    let mut pty = Pty::quiz(&["exam", "--questions", "3", "--seed", "2"], data.path());
+    pty.wait_for("Question 1 of 3");
+    pty.send("a").send("s");
+    pty.wait_for("Submit the exam?");
+    pty.send("y");
+    pty.wait_for("Mock exam result");
+    pty.send("q");
+    pty.wait_for("History — 1 attempt");
+    pty.send("h");
+    pty.wait_for("date (local)");
+    pty.send(ENTER);
+    let results = pty.wait_for("Mock exam result");
+    assert!(results.contains("Raw score"), "{results}");
+    pty.send("w");
+    // Two questions were never answered, so at least two are wrong.
+    let review = pty.wait_for("Review: wrong answers · 1 of ");
+    assert!(review.contains("Domain"), "{review}");
+    pty.send("q").send("q");
+    pty.wait_for("date (local)");
+    pty.send("q").send("q");
+    assert!(pty.wait_exit());
+}

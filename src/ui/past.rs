@@ -56,7 +56,8 @@ pub fn reopen(pool: &Pool, attempt: Attempt) -> Result<Reopened, String> {
             attempt.id
         ));
     }
-    let session = Session::restore(pool, state_of(&attempt, kept)).map_err(|e| e.to_string())?;
+    let mut session = Session::restore(pool, state_of(&attempt, kept)).map_err(|e| e.to_string())?;
+    session.finish();
     let note = (!missing.is_empty()).then(|| {
         format!(
             "{} question(s) of this attempt are no longer in the bank as they were and are left out of the review: {}",
@@ -74,6 +75,7 @@ fn state_of(attempt: &Attempt, items: Vec<ItemState>) -> SessionState {
         items,
         position: 0,
         elapsed_millis: attempt.summary.seconds.saturating_mul(1000),
-        finished: true,
+        // Restoring takes only unfinished sessions; the caller finishes it.
+        finished: false,
     }
 }

@@ -6,6 +6,7 @@
 //! sessions drawn on every screen in `restore`.
 
 mod behaviour;
+mod past;
 mod restore;
 
 use super::app::App;
@@ -275,6 +276,10 @@ fn the_exam_submits_itself_at_zero() {
     let screen = h.screen();
     assert!(screen.contains("Time is up: the exam was submitted."), "{screen}");
     assert!(screen.contains("Mock exam result"), "{screen}");
+    // And it is in the history, with no unfinished session left behind.
+    let mut store = crate::store::Store::open(Some(h.data.path())).unwrap_or_else(|e| panic!("{e}")).store;
+    assert_eq!(store.attempt_count(None).ok(), Some(1));
+    assert!(store.latest_in_progress().ok().and_then(|l| l.session).is_none());
 }
 
 #[test]

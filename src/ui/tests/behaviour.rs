@@ -12,7 +12,7 @@ fn response(h: &Harness) -> Option<Response> {
     h.app.session().and_then(|s| s.current().1.response.clone())
 }
 
-/// Makes the autosave fail: the folder it writes into is a file.
+/// Makes the autosave fail: its table is gone from the database.
 fn break_saving(h: &Harness) {
     let db = h.data.path().join(crate::store::DATABASE_FILE);
     let conn = rusqlite::Connection::open(db).unwrap_or_else(|e| panic!("{e}"));
