@@ -60,7 +60,11 @@ pub struct StudyArgs {
     /// Only questions of this type: single, multiple, ordering or matching.
     #[arg(long = "type", value_name = "TYPE")]
     pub kind: Option<String>,
-    /// Only questions you missed last time, or have not seen yet (from your history).
+    /// Only questions of this difficulty.
+    #[arg(long, value_enum)]
+    pub difficulty: Option<DifficultyArg>,
+    /// Focus on questions due for review, your weakest areas, questions you
+    /// missed last time, or questions you have not seen yet (from your history).
     #[arg(long, value_enum)]
     pub focus: Option<FocusArg>,
     /// How many questions (1-1000).
@@ -150,6 +154,10 @@ fn minutes() -> RangedU64ValueParser<u32> {
 /// A focus set for a study session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FocusArg {
+    /// Questions whose spaced-repetition review is due, most overdue first.
+    Due,
+    /// The task statements and services where you are weakest, weighted by the exam blueprint.
+    Weak,
     /// Questions whose most recent answer was wrong.
     Missed,
     /// Questions no attempt has asked yet.
@@ -161,4 +169,33 @@ pub enum FocusArg {
 pub enum ExportFormat {
     Json,
     Csv,
+}
+
+/// A question difficulty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DifficultyArg {
+    Easy,
+    Medium,
+    Hard,
+}
+
+impl From<DifficultyArg> for crate::bank::Difficulty {
+    fn from(d: DifficultyArg) -> Self {
+        match d {
+            DifficultyArg::Easy => Self::Easy,
+            DifficultyArg::Medium => Self::Medium,
+            DifficultyArg::Hard => Self::Hard,
+        }
+    }
+}
+
+impl From<FocusArg> for crate::store::focus::Focus {
+    fn from(f: FocusArg) -> Self {
+        match f {
+            FocusArg::Due => Self::Due,
+            FocusArg::Weak => Self::Weak,
+            FocusArg::Missed => Self::Missed,
+            FocusArg::Unseen => Self::Unseen,
+        }
+    }
 }

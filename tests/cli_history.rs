@@ -256,6 +256,15 @@ fn stats_json_figures_match_the_recorded_attempts() {
     assert_eq!(stats["by_service"]["sagemaker"], summed(&records, |a| a.summary.by_service.get("sagemaker").copied()));
     let trend = [records[0].summary.scaled_estimate, records[2].summary.scaled_estimate];
     assert_eq!(stats["mock_exam_trend"], json!(trend));
+    // These attempts are older than the forecast reads: no probability, and what is missing.
+    let readiness = &stats["readiness"];
+    assert_eq!(readiness["probability"], Value::Null);
+    assert_eq!(readiness["answers_used"], json!(0));
+    assert!(readiness["method"].as_str().is_some_and(|m| m.contains("simulated")), "{readiness}");
+    assert_eq!(readiness["missing"].as_array().map(Vec::len), Some(4));
+    for key in ["scaled_low", "scaled_mid", "scaled_high"] {
+        assert!(readiness.get(key).is_some(), "{key} missing from {readiness}");
+    }
 }
 
 #[test]
@@ -296,4 +305,28 @@ fn study_focus_without_history_says_there_is_nothing_to_study() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("no question is missed last time"), "{stderr}");
+}
+
+#[test]
+fn study_focus_due_and_weak_without_history_say_what_to_do() {
+    let data = tempdir();
+    for (focus, expected) in
+        [("due", "no review is due: answer some questions first"), ("weak", "no weak area yet: an area is weak")]
+    {
+        let (code, _, stderr) = run(&mut mla_quiz(data.path()), &["study", "--focus", focus]);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(stderr.contains(expected), "{focus}: {stderr}");
+    }
+}
+
+#[test]
+fn study_takes_a_difficulty_and_refuses_an_unknown_one() {
+    let data = tempdir();
+    let (code, _, stderr) = run(&mut mla_quiz(data.path()), &["study", "--difficulty", "extreme"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("easy") && stderr.contains("medium") && stderr.contains("hard"), "{stderr}");
+    // A valid one gets as far as needing a terminal.
+    let (code, _, stderr) = run(&mut mla_quiz(data.path()), &["study", "--difficulty", "hard"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
 }

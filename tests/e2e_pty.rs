@@ -1,6 +1,8 @@
 //! End-to-end: the real `mla-quiz` binary in a pseudo-terminal, driven by key
 //! presses, with the screen read back through a terminal emulator (vt100).
 
+mod support;
+
 use portable_pty::{CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
@@ -285,5 +287,28 @@ fn a_past_attempt_opens_from_the_history_screen_and_its_wrong_answers_can_be_rev
     pty.send("q").send("q");
     pty.wait_for("date (local)");
     pty.send("q").send("q");
+    assert!(pty.wait_exit());
+}
+
+#[test]
+fn due_reviews_start_from_the_home_screen_most_overdue_first() {
+    let data = data_dir();
+    // Two study sessions long ago: every question of them is due by now.
+    let pool = support::attempts::pool();
+    let old = [
+        support::attempts::study(&pool, 1, 5, 3, support::attempts::at(0)),
+        support::attempts::study(&pool, 2, 5, 1, support::attempts::at(30)),
+    ];
+    support::attempts::record_all(data.path(), &old);
+    let mut pty = Pty::quiz(&[], data.path());
+    let home = pty.wait_for("Review — 10 questions due, most overdue first");
+    assert!(home.contains("Readiness"), "{home}");
+    pty.send(ENTER);
+    let first = pty.wait_for("Question 1 of 10");
+    assert!(first.contains("10 questions due for review, most overdue first"), "{first}");
+    // Ended before any answer: nothing is recorded and the reviews are still due.
+    pty.send("q");
+    pty.wait_for("Review — 10 questions due");
+    pty.send("q");
     assert!(pty.wait_exit());
 }

@@ -6,7 +6,7 @@
 mod support;
 
 use mla_quiz::engine::{Mode, Tally};
-use mla_quiz::store::stats::Focus;
+use mla_quiz::store::focus::Focus;
 use mla_quiz::store::{Attempt, DATABASE_FILE, InProgress, Store, export};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -360,15 +360,16 @@ fn focus_sets_follow_the_most_recent_answer_to_each_question() {
     let dir = tempdir();
     let (mut store, _) = open(dir.path());
     let pool = attempts::pool();
-    let code = pool.blueprint.code.clone();
     let first = attempts::mock_exam(&pool, 3, 20, at(0));
     store.record(&first).unwrap_or_else(|e| panic!("{e}"));
-    let all = || pool.questions.iter().map(|q| q.id.as_str());
+    let ids = |store: &mut Store, focus| -> BTreeSet<String> {
+        let set = store.focus_set(&pool, focus, at(10), 10, 1).unwrap_or_else(|e| panic!("{e}"));
+        set.ids.into_iter().collect()
+    };
     let wrong_first: BTreeSet<String> = first.questions.iter().filter(|q| !q.correct).map(|q| q.id.clone()).collect();
     let asked: BTreeSet<&str> = first.questions.iter().map(|q| q.id.as_str()).collect();
-    let last = store.last_results(&code).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(Focus::Missed.ids(&last, all()), wrong_first);
-    let unseen = Focus::Unseen.ids(&last, all());
+    assert_eq!(ids(&mut store, Focus::Missed), wrong_first);
+    let unseen = ids(&mut store, Focus::Unseen);
     assert_eq!(unseen.len(), pool.questions.len() - asked.len());
     assert!(unseen.iter().all(|id| !asked.contains(id.as_str())));
 
@@ -381,6 +382,5 @@ fn focus_sets_follow_the_most_recent_answer_to_each_question() {
         q.answered_at = Some(at(6));
     }
     store.record(&later).unwrap_or_else(|e| panic!("{e}"));
-    let last = store.last_results(&code).unwrap_or_else(|e| panic!("{e}"));
-    assert!(Focus::Missed.ids(&last, all()).is_empty());
+    assert!(ids(&mut store, Focus::Missed).is_empty());
 }

@@ -219,7 +219,8 @@ pub fn export(
 /// Prints all-time figures for the pool's exam, as text or one JSON object.
 /// Attempts of other exams are not counted (their domains are not this blueprint's).
 pub fn stats(store: &Store, pool: &Pool, json: bool, out: &mut impl Write) -> Result<ExitCode> {
-    let all = store.all_time(&pool.blueprint.code)?;
+    let mut all = store.all_time(&pool.blueprint.code)?;
+    all.readiness = Some(store.readiness(pool, jiff::Timestamp::now())?);
     if json {
         serde_json::to_writer(&mut *out, &all).context("writing JSON")?;
         writeln!(out)?;
@@ -256,6 +257,10 @@ fn write_stats(all: &AllTime, pool: &Pool, out: &mut impl Write) -> io::Result<(
     section(out, &format!("Weakest services {at_least}"), all.weakest_services.iter().map(|(k, t)| (k, t)), service)?;
     writeln!(out)?;
     writeln!(out, "{}", trend(&all.mock_exam_trend))?;
+    if let Some(readiness) = &all.readiness {
+        writeln!(out, "{}", strings::readiness_line(readiness))?;
+        writeln!(out, "  How: {}", readiness.method)?;
+    }
     writeln!(out, "{SCALED_NOTE}")
 }
 

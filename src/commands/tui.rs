@@ -2,15 +2,17 @@
 //! session or mock exam, or resuming the last unfinished session.
 
 use crate::bank::{Library, Pool, QuestionType};
-use crate::cli::{ExamArgs, FocusArg, GlobalArgs, StudyArgs};
+use crate::cli::{ExamArgs, GlobalArgs, StudyArgs};
 use crate::engine::{Settings, StudyFilter};
 use crate::store::Store;
-use crate::store::stats::Focus;
+use crate::store::focus::{Focus, FocusSet};
 use crate::ui::app::App;
+use crate::ui::strings;
 use crate::ui::terminal::TerminalGuard;
 use crate::ui::theme::Theme;
 use anyhow::{Context, Result, bail};
-use std::collections::HashMap;
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -26,9 +28,9 @@ pub enum Start {
     Resume,
 }
 
-/// Checks study arguments against the pool (and, for a focus, each question's
-/// last result), so mistakes are reported before the screen changes.
-pub fn study_settings(pool: &Pool, args: &StudyArgs, last_results: &HashMap<String, bool>) -> Result<Settings> {
+/// Checks study arguments against the pool (and, for a focus, the answer
+/// log), so mistakes are reported before the screen changes.
+pub fn study_settings(pool: &Pool, args: &StudyArgs, store: &mut Store, now: Timestamp) -> Result<Settings> {
     let bp = &pool.blueprint;
     if let Some(d) = args.domain
         && bp.domain(d).is_none()
@@ -54,27 +56,42 @@ pub fn study_settings(pool: &Pool, args: &StudyArgs, last_results: &HashMap<Stri
     {
         bail!("no question is tagged with service {service:?}; `mla-quiz bank stats` lists the tags in use");
     }
-    let only = args.focus.map(|focus| {
-        let focus = match focus {
-            FocusArg::Missed => Focus::Missed,
-            FocusArg::Unseen => Focus::Unseen,
-        };
-        (focus, focus.ids(last_results, pool.questions.iter().map(|q| q.id.as_str())))
-    });
-    if let Some((focus, ids)) = &only
-        && ids.is_empty()
-    {
-        bail!("no question is {}: nothing to study with --focus", focus.label());
-    }
-    let filter = StudyFilter {
-        only: only.map(|(_, ids)| ids),
+    let seed = args.seed.unwrap_or_else(rand::random);
+    let mut filter = StudyFilter {
         domain: args.domain,
         task: args.task.clone(),
         service: args.service.clone(),
         kind,
-        difficulty: None,
+        difficulty: args.difficulty.map(Into::into),
+        ..StudyFilter::default()
     };
-    Ok(Settings::study(filter, args.count, args.seed.unwrap_or_else(rand::random)))
+    if let Some(focus) = args.focus {
+        let set = store.focus_set(pool, focus.into(), now, args.count, seed)?;
+        if set.ids.is_empty() {
+            bail!("{}", empty_focus(&set, store, pool, now)?);
+        }
+        set.apply(&mut filter);
+    }
+    Ok(Settings::study(filter, args.count, seed))
+}
+
+/// Why a focus has no question, and what to do about it.
+fn empty_focus(set: &FocusSet, store: &mut Store, pool: &Pool, now: Timestamp) -> Result<String> {
+    Ok(match set.focus {
+        Focus::Due => match store.due_reviews(pool, now)?.next {
+            Some(next) => format!(
+                "no review is due now; the next falls on {} (local time)",
+                strings::local_date(next, &TimeZone::system())
+            ),
+            None => "no review is due: answer some questions first (`mla-quiz study`)".to_string(),
+        },
+        Focus::Weak => format!(
+            "no weak area yet: an area is weak once it has at least {} answers and a lower score than your \
+             overall one; study more first (`mla-quiz study`)",
+            crate::learn::WeakConfig::default().min_answers
+        ),
+        focus => format!("no question is {}: nothing to study with --focus", focus.label()),
+    })
 }
 
 /// The mock exam the arguments ask for (clap has already bounded the numbers).
@@ -99,16 +116,12 @@ pub fn run(global: &GlobalArgs, start: Start) -> Result<ExitCode> {
     }
     let opened = Store::open_or_memory(global.data_dir.as_deref())?;
     notices.extend(opened.notices);
-    let store = opened.store;
+    let mut store = opened.store;
     if let (Start::Resume, Some(reason)) = (&start, store.unsaved_reason()) {
         bail!("there is no unfinished session to resume: {reason}");
     }
-    let last_results = match &start {
-        Start::Study(args) if args.focus.is_some() => store.last_results(&pool.blueprint.code)?,
-        _ => HashMap::new(),
-    };
     let settings = match &start {
-        Start::Study(args) => Some(study_settings(&pool, args, &last_results)?),
+        Start::Study(args) => Some(study_settings(&pool, args, &mut store, Timestamp::now())?),
         Start::Exam(args) => Some(exam_settings(&pool, args)),
         Start::Home | Start::Resume => None,
     };

@@ -5,7 +5,7 @@ use crate::bank::{Blueprint, Difficulty, Pool, Question, QuestionType};
 use rand::Rng;
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Which questions a study session draws from. Empty fields match everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,11 +20,19 @@ pub struct StudyFilter {
     /// Only these questions (a focus set such as "missed last time"), when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub only: Option<BTreeSet<String>>,
+    /// Only these questions, asked in this order (due reviews, most overdue
+    /// first; a weakest-area drill), when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ranked: Option<Vec<String>>,
+    /// Why these questions, for the session's header ("weakest: 3.2 at 41%, …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl StudyFilter {
     pub fn matches(&self, q: &Question) -> bool {
         self.only.as_ref().is_none_or(|ids| ids.contains(&q.id))
+            && self.ranked.as_ref().is_none_or(|ids| ids.contains(&q.id))
             && self.domain.is_none_or(|d| q.domain == d)
             && self.task.as_ref().is_none_or(|t| &q.task == t)
             && self.service.as_deref().is_none_or(|s| q.service_rollup().contains(s))
@@ -105,10 +113,17 @@ fn fill(units: Vec<Vec<&Question>>, mut room: BTreeMap<u8, usize>) -> Vec<&Quest
     chosen
 }
 
-/// A study set: up to `count` matching questions in random order, case studies together.
+/// A study set: up to `count` matching questions, case studies together, in
+/// random order — or in the filter's ranked order when it has one.
 pub fn draw_study<'p>(pool: &'p Pool, filter: &StudyFilter, count: usize, rng: &mut impl Rng) -> Vec<&'p Question> {
     let mut units = units(pool.questions.iter().filter(|q| filter.matches(q)));
-    units.shuffle(rng);
+    match &filter.ranked {
+        Some(ranked) => {
+            let rank: HashMap<&str, usize> = ranked.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+            units.sort_by_key(|unit| unit.iter().filter_map(|q| rank.get(q.id.as_str())).min().copied());
+        }
+        None => units.shuffle(rng),
+    }
     let mut chosen = Vec::new();
     for unit in units {
         if chosen.len() + unit.len() <= count {

@@ -56,6 +56,9 @@ pub struct QuestionOutcome {
     /// Matching only: display position → response index.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub response_order: Vec<usize>,
+    /// Study: the candidate marked the answer as a guess.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub guessed: bool,
 }
 
 /// The graded result of a session: the summary and every question's outcome.
@@ -117,6 +120,7 @@ impl Results {
                 answered_at: item.answered_at,
                 order: item.order.clone(),
                 response_order: item.response_order.clone(),
+                guessed: item.guessed,
             });
         }
         let mut summary =

@@ -102,6 +102,9 @@ pub struct ItemState {
     /// When the answer was last changed (study: when it was submitted), as the caller's clock told.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answered_at: Option<Timestamp>,
+    /// Study: the candidate said the submitted answer was a guess.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub guessed: bool,
 }
 
 /// The saveable state of a session.
@@ -295,6 +298,21 @@ impl Session {
         Ok(correct)
     }
 
+    /// Study: marks (or unmarks) the submitted answer to the current question
+    /// as a guess, so that a right guess is reviewed sooner. Returns the new mark.
+    pub fn toggle_guessed(&mut self) -> Result<bool, SessionError> {
+        if self.mode() != Mode::Study {
+            return Err(SessionError::NotStudy);
+        }
+        let i = self.state.position;
+        let item = &mut self.state.items[i];
+        if !item.submitted {
+            return Err(SessionError::Incomplete);
+        }
+        item.guessed = !item.guessed;
+        Ok(item.guessed)
+    }
+
     pub fn toggle_flag(&mut self) {
         let i = self.state.position;
         self.state.items[i].flagged = !self.state.items[i].flagged;
@@ -373,6 +391,7 @@ fn new_item(question: &Question, rng: &mut StdRng) -> ItemState {
         flagged: false,
         millis: 0,
         answered_at: None,
+        guessed: false,
     }
 }
 

@@ -141,8 +141,8 @@ pub(super) fn insert(tx: &Transaction<'_>, attempt: &Attempt) -> Result<bool, St
     }
     let mut statement = tx.prepare_cached(
         "INSERT INTO answers (attempt_id, position, question_id, bank_id, bank_version, exam, domain, task, \
-         services, type, response, option_order, response_order, correct, flagged, seconds, answered_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+         services, type, response, option_order, response_order, correct, flagged, seconds, answered_at, unsure) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     )?;
     let mut fallbacks = Fallbacks { attempt, elapsed: 0 };
     for (position, q) in attempt.questions.iter().enumerate() {
@@ -169,13 +169,14 @@ pub(super) fn insert(tx: &Transaction<'_>, attempt: &Attempt) -> Result<bool, St
             q.flagged,
             i64::try_from(q.seconds).unwrap_or(i64::MAX),
             to_db(answered_at)?,
+            q.guessed || (attempt.mode == Mode::Exam && q.flagged),
         ])?;
     }
     Ok(true)
 }
 
-/// Reads one answer row back into an outcome.
-fn outcome(row: &Row<'_>, first: usize) -> Result<QuestionOutcome, StoreError> {
+/// Reads one answer row of an attempt in `mode` back into an outcome.
+fn outcome(row: &Row<'_>, first: usize, mode: Mode) -> Result<QuestionOutcome, StoreError> {
     let text = |i: usize| row.get::<_, Option<String>>(first + i);
     let json_list = |value: Option<String>| -> Result<Vec<usize>, StoreError> {
         Ok(value.map(|v| serde_json::from_str(&v)).transpose()?.unwrap_or_default())
@@ -196,11 +197,13 @@ fn outcome(row: &Row<'_>, first: usize) -> Result<QuestionOutcome, StoreError> {
         answered_at: Some(from_db(row.get(first + 10)?)?),
         order: json_list(text(11)?)?,
         response_order: json_list(text(12)?)?,
+        // Only study answers are marked as guesses; an exam's unsure answers are its flagged ones.
+        guessed: mode == Mode::Study && row.get::<_, bool>(first + 13)?,
     })
 }
 
 const ANSWER_COLUMNS: &str = "q.question_id, q.domain, q.task, q.services, q.type, q.response, q.correct, q.flagged, \
-                              q.seconds, q.bank_id, q.answered_at, q.option_order, q.response_order";
+                              q.seconds, q.bank_id, q.answered_at, q.option_order, q.response_order, q.unsure";
 const ATTEMPT_COLUMNS: &str = "a.id, a.exam, a.mode, a.started_at, a.ended_at, a.banks, a.settings, a.summary";
 /// Where the answer columns start in a joined row.
 const FIRST_ANSWER_COLUMN: usize = 8;
@@ -308,7 +311,8 @@ impl Store {
                 None => current.insert(attempt_shell(row)?),
             };
             if row.get::<_, Option<String>>(FIRST_ANSWER_COLUMN).map_err(StoreError::from)?.is_some() {
-                attempt.questions.push(outcome(row, FIRST_ANSWER_COLUMN)?);
+                let mode = attempt.mode;
+                attempt.questions.push(outcome(row, FIRST_ANSWER_COLUMN, mode)?);
             }
         }
         match current {
@@ -329,7 +333,8 @@ impl Store {
         ))?;
         let mut rows = answers.query([id])?;
         while let Some(row) = rows.next()? {
-            attempt.questions.push(outcome(row, 0)?);
+            let mode = attempt.mode;
+            attempt.questions.push(outcome(row, 0, mode)?);
         }
         Ok(Some(attempt))
     }

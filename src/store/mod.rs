@@ -15,7 +15,9 @@
 pub mod attempts;
 pub mod export;
 pub mod files;
+pub mod focus;
 pub mod in_progress;
+pub mod learning;
 mod legacy;
 pub mod record;
 mod schema;
@@ -30,6 +32,11 @@ use rusqlite::Connection;
 use schema::OpenFailure;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
+
+/// The schema migrations, oldest first: entry `i` brings a database to version `i + 1`.
+pub fn migrations() -> &'static [&'static str] {
+    schema::MIGRATIONS
+}
 
 /// The database file's name in the data directory.
 pub const DATABASE_FILE: &str = "mla-quiz.sqlite3";

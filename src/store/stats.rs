@@ -1,13 +1,13 @@
 //! All-time figures for one exam, computed by queries over the answer log:
 //! attempts, questions answered, percent correct by domain, task statement
-//! and service, the weakest areas, the trend of recent mock exams; and the
-//! focus sets for study sessions (questions missed last time, never seen).
+//! and service, the weakest areas, the trend of recent mock exams, and (added
+//! by the caller) the readiness forecast; and each question's last result.
 
 use super::{Store, StoreError};
 use crate::bank::service_rollup;
 use crate::engine::Tally;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 /// Areas with fewer answers than this are not called weak: too little evidence.
 pub const MIN_ANSWERS_FOR_WEAKEST: usize = 3;
@@ -28,6 +28,9 @@ pub struct AllTime {
     pub weakest_services: Vec<(String, Tally)>,
     /// Scaled estimates of the last mock exams, oldest first.
     pub mock_exam_trend: Vec<u32>,
+    /// The pass-readiness forecast, when the caller adds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub readiness: Option<crate::learn::Readiness>,
 }
 
 fn weakest(map: &BTreeMap<String, Tally>) -> Vec<(String, Tally)> {
@@ -99,6 +102,7 @@ impl Store {
             by_task,
             by_service,
             mock_exam_trend: trend,
+            readiness: None,
         })
     }
 
@@ -111,33 +115,5 @@ impl Store {
         )?;
         let rows = statement.query_map([exam], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
-    }
-}
-
-/// Which questions a focus session draws from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    /// Questions whose most recent answer was wrong or missing.
-    Missed,
-    /// Questions that no attempt has asked yet.
-    Unseen,
-}
-
-impl Focus {
-    pub fn label(self) -> &'static str {
-        match self {
-            Focus::Missed => "missed last time",
-            Focus::Unseen => "not seen yet",
-        }
-    }
-
-    /// The ids among `all` that belong to this focus, given each question's last result.
-    pub fn ids<'a>(self, last: &HashMap<String, bool>, all: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
-        all.filter(|id| match self {
-            Focus::Missed => last.get(*id) == Some(&false),
-            Focus::Unseen => !last.contains_key(*id),
-        })
-        .map(str::to_string)
-        .collect()
     }
 }

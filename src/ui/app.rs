@@ -18,7 +18,8 @@ use super::screens::setup::{SetupOutcome, SetupScreen};
 use super::theme::Theme;
 use super::widgets;
 use crate::bank::Pool;
-use crate::engine::{Mode, Results, Session, SessionError, Settings};
+use crate::engine::{Mode, Results, Session, SessionError, Settings, StudyFilter};
+use crate::store::focus::Focus;
 use crate::store::{InProgress, Store};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -29,6 +30,9 @@ use std::time::Duration;
 
 /// How often the clock of a running session is saved even without answers.
 const AUTOSAVE_EVERY: Duration = Duration::from_secs(5);
+
+/// How many due reviews the home screen's Review entry asks at most.
+const REVIEW_SESSION: usize = 20;
 
 /// How many past attempts the History screen lists and charts.
 const HISTORY_SHOWN: usize = 500;
@@ -56,6 +60,8 @@ pub struct App {
     tz: TimeZone,
     /// The last autosave failed and the user was told.
     save_failing: bool,
+    /// Reading due reviews and readiness failed; the home screen goes without them.
+    learning_failed: bool,
     /// The window is below the minimum size: only the notice is drawn and only Ctrl-C acts.
     too_small: bool,
     pub quit: bool,
@@ -74,6 +80,7 @@ impl App {
             notices,
             tz: TimeZone::system(),
             save_failing: false,
+            learning_failed: false,
             too_small: false,
             quit: false,
         };
@@ -181,7 +188,11 @@ impl App {
             self.go_home();
             return;
         }
-        self.screen = Screen::Results(Box::new(ResultsScreen::new(screen.session, results, message)), None);
+        let mut screen = ResultsScreen::new(screen.session, results, message);
+        if screen.session.mode() == Mode::Exam {
+            screen.readiness = self.persistence.readiness(&self.pool).ok();
+        }
+        self.screen = Screen::Results(Box::new(screen), None);
     }
 
     /// Time passing in the real world.
@@ -285,10 +296,12 @@ impl App {
         let bp = self.pool.blueprint.clone();
         let result = match choice {
             Choice::Study => {
-                let focus_sets = self.persistence.focus_sets(&self.pool, &mut self.notices);
+                let largest = crate::ui::screens::setup::COUNTS[crate::ui::screens::setup::COUNTS.len() - 1];
+                let focus_sets = self.persistence.focus_sets(&self.pool, largest, &mut self.notices);
                 self.screen = Screen::Setup(SetupScreen::new(&self.pool, focus_sets));
                 Ok(())
             }
+            Choice::Review => self.start_reviews(),
             Choice::Exam => self.start(Settings::mock_exam(&bp, false, rand::random())).map_err(|e| e.to_string()),
             Choice::ExamWithAccommodation => {
                 self.start(Settings::mock_exam(&bp, true, rand::random())).map_err(|e| e.to_string())
@@ -311,6 +324,31 @@ impl App {
         if let Err(message) = result {
             self.overlay = Some(Overlay::Message(message));
         }
+    }
+
+    /// A study session of the reviews due now, most overdue first.
+    fn start_reviews(&mut self) -> Result<(), String> {
+        let set = self.persistence.focus_set(&self.pool, Focus::Due, REVIEW_SESSION).map_err(|e| e.to_string())?;
+        let mut filter = StudyFilter::default();
+        set.apply(&mut filter);
+        self.start(Settings::study(filter, REVIEW_SESSION, rand::random())).map_err(|e| e.to_string())
+    }
+
+    /// Work left for after the first frame: the home screen's due reviews and
+    /// readiness. Returns whether anything changed (and so wants a new frame).
+    pub fn catch_up(&mut self) -> bool {
+        let Screen::Home(home) = &mut self.screen else { return false };
+        if home.learning.is_some() || self.learning_failed {
+            return false;
+        }
+        match self.persistence.home_learning(&self.pool) {
+            Ok(learning) => home.learning = Some(learning),
+            Err(e) => {
+                self.learning_failed = true;
+                self.notices.push(e.to_string());
+            }
+        }
+        true
     }
 
     /// Opens a past attempt's results from the History screen.

@@ -34,6 +34,8 @@ pub enum Intent {
     /// Take the answer back (matching: the response of the prompt under the cursor).
     Clear,
     Flag,
+    /// Study feedback: the answer was a guess (a right guess is reviewed sooner).
+    Guess,
     /// Open or close the exam's question grid.
     Grid,
     /// Submit the exam (asks first).

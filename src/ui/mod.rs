@@ -47,6 +47,10 @@ where
     let mut last = Instant::now();
     while !app.quit {
         terminal.draw(|frame| app.render(frame))?;
+        // Work that can wait for the first frame is done before waiting for keys.
+        if app.catch_up() {
+            continue;
+        }
         if event::poll(TICK)? {
             app.handle_event(&event::read()?);
         }

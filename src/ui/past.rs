@@ -38,6 +38,7 @@ pub fn reopen(pool: &Pool, attempt: Attempt) -> Result<Reopened, String> {
             flagged: q.flagged,
             millis: q.seconds.saturating_mul(1000),
             answered_at: q.answered_at,
+            guessed: q.guessed,
         });
     }
     // Keep only the items that still fit their question; the rest are noted as missing.

@@ -9,10 +9,9 @@
 
 use crate::bank::{BankRef, Pool};
 use crate::engine::{Results, SessionState};
-use crate::store::stats::Focus;
+use crate::store::focus::{Focus, FocusSet};
 use crate::store::{Attempt, AttemptHeader, InProgress, Store, StoreError, in_progress};
 use jiff::Timestamp;
-use std::collections::BTreeSet;
 use std::time::Duration;
 use thiserror::Error;
 
@@ -45,6 +44,16 @@ impl Active {
     pub fn resumed(saved: &InProgress) -> Active {
         Active { id: saved.id.clone(), started_at: saved.started_at, since_save: Duration::ZERO }
     }
+}
+
+/// What the home screen shows from the answer log, once the first frame is up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HomeLearning {
+    /// Reviews due now.
+    pub due: usize,
+    /// When the next review falls, if none is due now.
+    pub next_due: Option<Timestamp>,
+    pub readiness: crate::learn::Readiness,
 }
 
 /// What the home screen shows from the store.
@@ -145,16 +154,36 @@ impl Persistence {
         self.store.attempt(id).map_err(PersistError::Read)
     }
 
-    /// "Missed last time" and "not seen yet", from the answer log.
-    pub fn focus_sets(&self, pool: &Pool, notices: &mut Vec<String>) -> Vec<(Focus, BTreeSet<String>)> {
-        let last = match self.store.last_results(&pool.blueprint.code) {
-            Ok(last) => last,
-            Err(e) => {
-                notices.push(PersistError::Read(e).to_string());
-                return Vec::new();
+    /// Due reviews and readiness for the pool now.
+    pub fn home_learning(&mut self, pool: &Pool) -> Result<HomeLearning, PersistError> {
+        let now = (self.clock)();
+        let due = self.store.due_reviews(pool, now).map_err(PersistError::Read)?;
+        let readiness = self.store.readiness(pool, now).map_err(PersistError::Read)?;
+        Ok(HomeLearning { due: due.ids.len(), next_due: due.next, readiness })
+    }
+
+    /// The readiness forecast for the pool now.
+    pub fn readiness(&self, pool: &Pool) -> Result<crate::learn::Readiness, PersistError> {
+        self.store.readiness(pool, (self.clock)()).map_err(PersistError::Read)
+    }
+
+    /// One focus set for the pool now.
+    pub fn focus_set(&mut self, pool: &Pool, focus: Focus, count: usize) -> Result<FocusSet, PersistError> {
+        let now = (self.clock)();
+        self.store.focus_set(pool, focus, now, count, rand::random()).map_err(PersistError::Read)
+    }
+
+    /// Every focus set on offer for the pool now; a weak drill holds up to `count`.
+    pub fn focus_sets(&mut self, pool: &Pool, count: usize, notices: &mut Vec<String>) -> Vec<FocusSet> {
+        let now = (self.clock)();
+        let seed = rand::random();
+        let mut sets = Vec::new();
+        for focus in Focus::ALL {
+            match self.store.focus_set(pool, focus, now, count, seed) {
+                Ok(set) => sets.push(set),
+                Err(e) => notices.push(PersistError::Read(e).to_string()),
             }
-        };
-        let ids = || pool.questions.iter().map(|q| q.id.as_str());
-        [Focus::Missed, Focus::Unseen].into_iter().map(|f| (f, f.ids(&last, ids()))).collect()
+        }
+        sets
     }
 }

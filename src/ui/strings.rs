@@ -1,9 +1,10 @@
 //! Words and formats the user reads in more than one place, written once:
 //! the clock, dates, the pass/fail verdict, the note on the scaled score, the
-//! empty-history line and the note on how the exam clock runs.
+//! empty-history line, the note on how the exam clock runs and the readiness line.
 
 use crate::bank::ScoreScale;
 use crate::engine::Mode;
+use crate::learn::Readiness;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use std::time::Duration;
@@ -48,9 +49,53 @@ pub fn verdict(mode: Mode, passed: bool) -> Option<&'static str> {
     }
 }
 
+/// The readiness forecast in one line: the chance to pass and the likely
+/// score range, or what is still missing before there is one.
+pub fn readiness_line(readiness: &Readiness) -> String {
+    match (readiness.probability, readiness.scaled_low, readiness.scaled_mid, readiness.scaled_high) {
+        (Some(p), Some(low), Some(mid), Some(high)) => format!(
+            "Readiness (an estimate): {:.0}% chance to pass today · likely score {mid}, 80% range {low}–{high}",
+            100.0 * p
+        ),
+        _ => match readiness.missing.as_slice() {
+            [one] => format!("Readiness: {one} for a pass forecast"),
+            many => {
+                let counts: Vec<String> = many.iter().map(|m| format!("Domain {}: {}", m.domain, m.answers)).collect();
+                format!("Readiness: answer more questions for a pass forecast ({})", counts.join(", "))
+            }
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readiness_reads_as_a_chance_or_as_what_is_missing() {
+        use crate::learn::Missing;
+        let mut r = Readiness {
+            probability: Some(0.634),
+            scaled_low: Some(690),
+            scaled_mid: Some(735),
+            scaled_high: Some(780),
+            answers_used: 400,
+            method: String::new(),
+            missing: Vec::new(),
+        };
+        assert_eq!(
+            readiness_line(&r),
+            "Readiness (an estimate): 63% chance to pass today · likely score 735, 80% range 690–780"
+        );
+        r.probability = None;
+        r.missing = vec![Missing { domain: 3, answers: 12 }];
+        assert_eq!(readiness_line(&r), "Readiness: answer 12 more Domain 3 questions for a pass forecast");
+        r.missing.push(Missing { domain: 4, answers: 1 });
+        assert_eq!(
+            readiness_line(&r),
+            "Readiness: answer more questions for a pass forecast (Domain 3: 12, Domain 4: 1)"
+        );
+    }
 
     #[test]
     fn clocks_read_as_hours_minutes_seconds() {

@@ -47,8 +47,14 @@ impl Harness {
     }
 
     fn with_theme(width: u16, height: u16, theme: Theme) -> Harness {
+        Harness::with_history(width, height, theme, &[])
+    }
+
+    /// A harness whose history already holds `attempts`.
+    fn with_history(width: u16, height: u16, theme: Theme, attempts: &[crate::store::Attempt]) -> Harness {
         let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let store = Store::open(Some(data.path())).unwrap_or_else(|e| panic!("{e}")).store;
+        let mut store = Store::open(Some(data.path())).unwrap_or_else(|e| panic!("{e}")).store;
+        store.record_all(attempts).unwrap_or_else(|e| panic!("{e}"));
         let app = App::new(fixture_pool(), store, theme, Vec::new())
             .with_time_zone(jiff::tz::TimeZone::UTC)
             .with_clock(fixed_clock);
@@ -101,8 +107,12 @@ impl Harness {
         panic!("question {id} not in the session")
     }
 
+    /// Draws a frame, then (as the real loop does) the work left for after it, and again.
     fn draw(&mut self) {
         self.terminal.draw(|frame| self.app.render(frame)).unwrap_or_else(|e| panic!("{e}"));
+        if self.app.catch_up() {
+            self.terminal.draw(|frame| self.app.render(frame)).unwrap_or_else(|e| panic!("{e}"));
+        }
     }
 
     fn screen(&mut self) -> String {
@@ -408,11 +418,70 @@ fn a_focus_session_draws_only_questions_missed_last_time() {
     h.keys(&char::from(b'a' + u8::try_from(row).unwrap_or(0)).to_string());
     let right_id = "example-single";
     h.keys("sy").press(&[KeyCode::Esc]);
-    h.press(&[KeyCode::Enter, KeyCode::Down, KeyCode::Down, KeyCode::Down, KeyCode::Down, KeyCode::Right]);
+    // Home › Study; down to Focus (past Domain, Task, Service, Type, Difficulty); past Due and Weak to Missed.
+    h.press(&[KeyCode::Enter]).press(&[KeyCode::Down; 5]).press(&[KeyCode::Right; 3]);
     let screen = h.screen();
     assert!(screen.contains("Only those missed last time (6)"), "{screen}");
     h.press(&[KeyCode::Enter]);
     let session = h.app.session().unwrap_or_else(|| panic!("no session"));
     assert_eq!(session.len(), 6);
     assert!(session.questions().all(|(q, _)| q.id != right_id), "the question answered right is not drawn");
+}
+
+/// A study session of the fixture pool finished `days` before the fixed clock,
+/// the first `right` answers right and the rest wrong.
+fn past_study(days: i64, right: usize) -> crate::store::Attempt {
+    use crate::engine::{Results, Session, correct_response, wrong_response};
+    let pool = fixture_pool();
+    let at = fixed_clock().checked_sub(jiff::SignedDuration::from_hours(24 * days)).unwrap_or_else(|e| panic!("{e}"));
+    let mut session =
+        Session::new(&pool, Settings::study(StudyFilter::default(), 7, 3)).unwrap_or_else(|e| panic!("{e}"));
+    for i in 0..session.len() {
+        session.go_to(i);
+        let q = session.current().0.clone();
+        let response = if i < right { correct_response(&q) } else { wrong_response(&q) };
+        session.respond(response, at).unwrap_or_else(|e| panic!("{e}"));
+        session.submit(at).unwrap_or_else(|e| panic!("{e}"));
+    }
+    session.finish();
+    let results = Results::of(&session);
+    crate::store::Attempt::of(format!("past-{days}"), (at, at), pool.banks.clone(), session.state(), results)
+}
+
+#[test]
+fn home_offers_the_reviews_due_and_says_when_the_next_falls_otherwise() {
+    let mut h = Harness::with_history(80, 24, Theme::plain(), &[past_study(30, 4)]);
+    snapshot!("home_reviews_due_80x24", h);
+    h.press(&[KeyCode::Enter]);
+    let screen = h.screen();
+    assert!(screen.contains("Question 1 of 7") && screen.contains("due for review"), "{screen}");
+
+    // Answered an hour ago: nothing is due yet, and home says when the next review falls.
+    let mut h = Harness::with_history(80, 24, Theme::plain(), &[past_study(0, 7)]);
+    let screen = h.screen();
+    assert!(!screen.contains("Review —"), "{screen}");
+    assert!(screen.contains("No reviews due; the next falls on 2026-11-2"), "{screen}");
+}
+
+#[test]
+fn a_right_study_answer_can_be_marked_as_a_guess() {
+    let mut h = Harness::new(80, 24);
+    let singles = StudyFilter { kind: Some(crate::bank::QuestionType::Single), ..StudyFilter::default() };
+    h.app.start(Settings::study(singles, 3, 7)).unwrap_or_else(|e| panic!("{e}"));
+    let row = h.app.session().and_then(|s| {
+        let (q, item) = s.current();
+        let key = crate::engine::correct_response(q);
+        match key {
+            crate::engine::Response::Single(k) => item.order.iter().position(|&o| o == k),
+            _ => None,
+        }
+    });
+    let row = row.unwrap_or_else(|| panic!("a single-answer question has its key among the options"));
+    h.keys(&char::from(b'a' + u8::try_from(row).unwrap_or(0)).to_string()).press(&[KeyCode::Enter]);
+    assert!(h.screen().contains("g I guessed"), "the feedback footer offers it");
+    h.keys("g");
+    assert_eq!(h.app.session().map(|s| s.current().1.guessed), Some(true));
+    assert!(h.screen().contains("· guessed"));
+    h.keys("g");
+    assert_eq!(h.app.session().map(|s| s.current().1.guessed), Some(false), "and take it back");
 }

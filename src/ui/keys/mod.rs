@@ -12,7 +12,7 @@ mod tests;
 use super::input::Intent;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-pub use table::{CONFIRM, EXAM, GLOBAL, GRID, HELP, HISTORY, HOME, NOTE, RESULTS, REVIEW, SETUP, STUDY};
+pub use table::{CONFIRM, EXAM, FEEDBACK, GLOBAL, GRID, HELP, HISTORY, HOME, NOTE, RESULTS, REVIEW, SETUP, STUDY};
 
 /// One key, or a run of keys, as a binding accepts it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +65,8 @@ pub enum Context {
     Home,
     Setup,
     Study,
+    /// A study question after its answer was submitted: the feedback.
+    Feedback,
     Exam,
     Grid,
     Results,
@@ -87,6 +89,7 @@ impl Context {
             Context::Home => HOME,
             Context::Setup => SETUP,
             Context::Study => STUDY,
+            Context::Feedback => FEEDBACK,
             Context::Exam => EXAM,
             Context::Grid => GRID,
             Context::Results => RESULTS,

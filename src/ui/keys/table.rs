@@ -86,6 +86,20 @@ pub const STUDY: &[Binding] = &[
     bind(&[Key::Char('q'), ESC], Intent::Back, "end", Show::Footer),
 ];
 
+pub const FEEDBACK: &[Binding] = &[
+    bind(&[ENTER], Intent::Choose, "next", Show::Footer),
+    bind(&[Key::Char('g')], Intent::Guess, "I guessed (reviewed sooner)", Show::Footer),
+    bind(&[LEFT, Key::Char('h'), Key::Char('p')], Intent::Previous, "previous / next question", Show::Help),
+    bind(&[RIGHT, Key::Char('l'), Key::Char('n')], Intent::Next, "", Show::Also),
+    bind(&[UP, Key::Char('k')], Intent::Up, "scroll", Show::Help),
+    bind(&[DOWN, Key::Char('j')], Intent::Down, "", Show::Also),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    bind(&[Key::Char('m')], Intent::Flag, "flag question", Show::Help),
+    HELP_KEY,
+    bind(&[Key::Char('q'), ESC], Intent::Back, "end", Show::Footer),
+];
+
 pub const EXAM: &[Binding] = &[
     CURSOR_UP,
     CURSOR_DOWN,

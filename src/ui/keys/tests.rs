@@ -6,10 +6,11 @@ use super::*;
 use crate::ui::input::from_event;
 use ratatui::crossterm::event::{Event, KeyEventKind, KeyEventState};
 
-const ALL: [Context; 12] = [
+const ALL: [Context; 13] = [
     Context::Home,
     Context::Setup,
     Context::Study,
+    Context::Feedback,
     Context::Exam,
     Context::Grid,
     Context::Results,

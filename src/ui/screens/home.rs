@@ -4,7 +4,7 @@ use crate::bank::Pool;
 use crate::engine::{Settings, is_answered, mock_exam_size};
 use crate::store::{AttemptHeader, InProgress};
 use crate::ui::input::Intent;
-use crate::ui::persistence::HomeData;
+use crate::ui::persistence::{HomeData, HomeLearning};
 use crate::ui::strings;
 use crate::ui::theme::Theme;
 use crate::ui::widgets;
@@ -17,6 +17,8 @@ use std::time::Duration;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
+    /// A study session of the reviews due, most overdue first.
+    Review,
     Study,
     Exam,
     ExamWithAccommodation,
@@ -36,11 +38,20 @@ pub struct HomeScreen {
     attempts: usize,
     /// The latest attempts, newest first.
     recent: Vec<AttemptHeader>,
+    /// Due reviews and readiness, filled in after the first frame.
+    pub learning: Option<HomeLearning>,
 }
 
 impl HomeScreen {
     pub fn new(data: HomeData) -> HomeScreen {
-        HomeScreen { cursor: 0, menu_top: 0, resumable: data.resumable, attempts: data.attempts, recent: data.recent }
+        HomeScreen {
+            cursor: 0,
+            menu_top: 0,
+            resumable: data.resumable,
+            attempts: data.attempts,
+            recent: data.recent,
+            learning: None,
+        }
     }
 
     /// The menu: each choice with its label.
@@ -50,6 +61,10 @@ impl HomeScreen {
         if let Some(saved) = &self.resumable {
             entries.push((Choice::Resume, resume_label(saved, pool)));
             entries.push((Choice::Discard, "Discard the unfinished session".into()));
+        }
+        if let Some(due) = self.learning.as_ref().map(|l| l.due).filter(|&n| n > 0) {
+            let due = widgets::count(due, "question", "questions");
+            entries.push((Choice::Review, format!("Review — {due} due, most overdue first")));
         }
         let questions = widgets::count(mock_exam_size(pool, bp.questions), "question", "questions");
         let with_extra = Settings::mock_exam(bp, true, 0).minutes.unwrap_or(bp.minutes);
@@ -135,6 +150,17 @@ impl HomeScreen {
             .collect();
         frame.render_widget(Paragraph::new(lines), menu);
         let mut below = Vec::new();
+        if let Some(learning) = &self.learning {
+            if learning.due == 0
+                && let Some(next) = learning.next_due
+            {
+                let next = strings::local_date(next, tz);
+                below.push(Line::styled(format!("No reviews due; the next falls on {next}."), theme.dim()));
+            }
+            if self.attempts > 0 {
+                below.push(Line::raw(strings::readiness_line(&learning.readiness)));
+            }
+        }
         if !self.recent.is_empty() {
             below.push(Line::styled("Recent", theme.title()));
             for a in &self.recent {

@@ -4,7 +4,7 @@
 
 use crate::bank::Pool;
 use crate::bank::text::fit;
-use crate::engine::{Results, Session, Tally};
+use crate::engine::{Mode, Results, Session, Tally};
 use crate::ui::input::Intent;
 use crate::ui::strings;
 use crate::ui::theme::Theme;
@@ -39,6 +39,8 @@ pub struct ResultsScreen {
     pub session: Session,
     pub results: Results,
     pub note: Option<String>,
+    /// The readiness forecast after a mock exam, when the store could give one.
+    pub readiness: Option<crate::learn::Readiness>,
     scroll: usize,
 }
 
@@ -57,7 +59,7 @@ pub fn pass_percent(results: &Results) -> f64 {
 impl ResultsScreen {
     /// The results of `session`: as just graded, or as recorded for a past attempt.
     pub fn new(session: Session, results: Results, note: Option<String>) -> ResultsScreen {
-        ResultsScreen { session, results, note, scroll: 0 }
+        ResultsScreen { session, results, note, readiness: None, scroll: 0 }
     }
 
     pub fn handle(&mut self, intent: Intent) -> ResultsOutcome {
@@ -117,8 +119,14 @@ impl ResultsScreen {
             s.raw.percent(),
             s.answered
         )));
-        let note = strings::scale_note(s.scale, pass_percent(&self.results));
-        lines.extend(wrap(&note, width).into_iter().map(|l| Line::styled(l, theme.dim())));
+        // The scaled score applies to mock exams only.
+        if s.mode == Mode::Exam {
+            let note = strings::scale_note(s.scale, pass_percent(&self.results));
+            lines.extend(wrap(&note, width).into_iter().map(|l| Line::styled(l, theme.dim())));
+        }
+        if let Some(readiness) = &self.readiness {
+            lines.extend(wrap(&strings::readiness_line(readiness), width).into_iter().map(Line::raw));
+        }
         lines.push(Line::default());
         lines.push(Line::styled("Score by domain  (│ = pass line)", theme.title()));
         let bar_width = width.saturating_sub(32).clamp(10, 40);

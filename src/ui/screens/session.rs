@@ -84,6 +84,7 @@ impl SessionScreen {
         match (self.session.mode(), self.view) {
             (Mode::Exam, Pane::Grid { .. }) => Context::Grid,
             (Mode::Exam, Pane::Question) => Context::Exam,
+            (Mode::Study, _) if self.feedback() => Context::Feedback,
             (Mode::Study, _) => Context::Study,
         }
     }
@@ -211,6 +212,7 @@ impl SessionScreen {
                 self.session.toggle_flag();
                 return Outcome::Changed;
             }
+            Intent::Guess => return self.mark_guess(),
             Intent::Grid if exam => self.view = Pane::Grid { selected: self.session.position() },
             Intent::Submit if exam => return Outcome::AskSubmit,
             Intent::Back => return Outcome::Leave,
@@ -231,6 +233,16 @@ impl SessionScreen {
         Outcome::Stay
     }
 
+    /// Study feedback: marks the answer as a guess, or takes the mark back.
+    fn mark_guess(&mut self) -> Outcome {
+        match self.session.toggle_guessed() {
+            Ok(true) => self.banner = Some("Marked as a guess: a right guess comes back for review sooner".into()),
+            Ok(false) => self.banner = Some("Guess mark taken back".into()),
+            Err(_) => return Outcome::Stay,
+        }
+        Outcome::Changed
+    }
+
     fn study_enter(&mut self) -> Outcome {
         if self.feedback() {
             let next = self.session.position() + 1;
@@ -246,7 +258,7 @@ impl SessionScreen {
         match complete {
             Some(true) => {
                 let verdict = match self.session.submit((self.clock)()) {
-                    Ok(true) => "✔ Correct".to_string(),
+                    Ok(true) => "✔ Correct · g: I guessed".to_string(),
                     _ => match document::key_letters(&q, &item) {
                         Some(letters) => format!("✘ Incorrect: the answer is {letters}"),
                         None => "✘ Incorrect: see the right answer below".to_string(),

@@ -77,6 +77,9 @@ impl SessionScreen {
         if item.flagged {
             first.push(Span::styled("⚑ flagged ", theme.flag()));
         }
+        if item.guessed {
+            first.push(Span::styled("· guessed ", theme.dim()));
+        }
         if let Some(left) = s.time_left() {
             first.push(Span::raw(format!("· {} flagged · ", s.flagged_count())));
             let style = if left <= Duration::from_secs(600) { theme.warning() } else { theme.title() };
@@ -84,6 +87,10 @@ impl SessionScreen {
         }
         if let Some(banner) = &self.banner {
             first.push(Span::styled(format!("  {banner}"), theme.warning()));
+        }
+        // Why these questions (a focus), after anything more urgent.
+        if let Some(note) = &s.state().settings.filter.note {
+            first.push(Span::styled(format!("  · {note}"), theme.dim()));
         }
         let blueprint = s.blueprint();
         let task = blueprint.task(&question.task).map_or("", |t| t.name.as_str());

@@ -1,9 +1,10 @@
 //! Choosing what a study session draws from: domain, task statement, service,
-//! question type and count, with a live count of matching questions.
+//! question type, difficulty, a focus from the answer log (due reviews,
+//! weakest areas, missed, unseen) and count, with a live count of matching questions.
 
-use crate::bank::{Pool, QuestionType};
+use crate::bank::{Difficulty, Pool, QuestionType};
 use crate::engine::StudyFilter;
-use crate::store::stats::Focus;
+use crate::store::focus::FocusSet;
 use crate::ui::input::Intent;
 use crate::ui::theme::Theme;
 use crate::ui::widgets;
@@ -11,10 +12,12 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-const COUNTS: [usize; 7] = [5, 10, 15, 20, 30, 50, 65];
-const FIELDS: usize = 6;
+/// Session sizes on offer; the largest is also the size of a weak-area drill.
+pub const COUNTS: [usize; 7] = [5, 10, 15, 20, 30, 50, 65];
+const DIFFICULTIES: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
+const FIELDS: usize = 7;
 
 pub struct SetupScreen {
     field: usize,
@@ -22,12 +25,13 @@ pub struct SetupScreen {
     task: usize,
     service: usize,
     kind: usize,
+    difficulty: usize,
     count: usize,
     focus: usize,
     /// Service tags in the pool, most questions first, with `sagemaker` rolled up.
     services: Vec<(String, usize)>,
-    /// The focus sets on offer, from the history.
-    focus_sets: Vec<(Focus, BTreeSet<String>)>,
+    /// The focus sets on offer, from the answer log.
+    focus_sets: Vec<FocusSet>,
 }
 
 pub enum SetupOutcome {
@@ -37,7 +41,7 @@ pub enum SetupOutcome {
 }
 
 impl SetupScreen {
-    pub fn new(pool: &Pool, focus_sets: Vec<(Focus, BTreeSet<String>)>) -> SetupScreen {
+    pub fn new(pool: &Pool, focus_sets: Vec<FocusSet>) -> SetupScreen {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
         for q in &pool.questions {
             for tag in q.service_rollup() {
@@ -46,7 +50,18 @@ impl SetupScreen {
         }
         let mut services: Vec<(String, usize)> = counts.into_iter().collect();
         services.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        SetupScreen { field: 0, domain: 0, task: 0, service: 0, kind: 0, count: 1, focus: 0, services, focus_sets }
+        SetupScreen {
+            field: 0,
+            domain: 0,
+            task: 0,
+            service: 0,
+            kind: 0,
+            difficulty: 0,
+            count: 1,
+            focus: 0,
+            services,
+            focus_sets,
+        }
     }
 
     /// Task statements on offer: all, or those of the chosen domain.
@@ -60,15 +75,23 @@ impl SetupScreen {
             .collect()
     }
 
+    fn focus_set(&self) -> Option<&FocusSet> {
+        self.focus.checked_sub(1).and_then(|i| self.focus_sets.get(i))
+    }
+
     pub fn filter(&self, pool: &Pool) -> StudyFilter {
-        StudyFilter {
+        let mut filter = StudyFilter {
             domain: self.domain.checked_sub(1).and_then(|i| pool.blueprint.domains.get(i)).map(|d| d.id),
             task: self.task.checked_sub(1).and_then(|i| self.tasks(pool).get(i).map(|t| t.to_string())),
             service: self.service.checked_sub(1).and_then(|i| self.services.get(i)).map(|s| s.0.clone()),
             kind: self.kind.checked_sub(1).and_then(|i| QuestionType::ALL.get(i).copied()),
-            difficulty: None,
-            only: self.focus.checked_sub(1).and_then(|i| self.focus_sets.get(i)).map(|(_, ids)| ids.clone()),
+            difficulty: self.difficulty.checked_sub(1).and_then(|i| DIFFICULTIES.get(i).copied()),
+            ..StudyFilter::default()
+        };
+        if let Some(set) = self.focus_set() {
+            set.apply(&mut filter);
         }
+        filter
     }
 
     fn options(&self, field: usize, pool: &Pool) -> usize {
@@ -77,7 +100,8 @@ impl SetupScreen {
             1 => self.tasks(pool).len() + 1,
             2 => self.services.len() + 1,
             3 => QuestionType::ALL.len() + 1,
-            4 => self.focus_sets.len() + 1,
+            4 => DIFFICULTIES.len() + 1,
+            5 => self.focus_sets.len() + 1,
             _ => COUNTS.len(),
         }
     }
@@ -88,7 +112,8 @@ impl SetupScreen {
             1 => &mut self.task,
             2 => &mut self.service,
             3 => &mut self.kind,
-            4 => &mut self.focus,
+            4 => &mut self.difficulty,
+            5 => &mut self.focus,
             _ => &mut self.count,
         }
     }
@@ -138,21 +163,21 @@ impl SetupScreen {
             .and_then(|i| self.services.get(i))
             .map_or("All services".to_string(), |(tag, n)| format!("{} ({n})", pool.service_name(tag)));
         let kind = filter.kind.map_or("All types", |k| k.as_str()).to_string();
+        let difficulty = filter.difficulty.map_or("All difficulties", |d| d.as_str()).to_string();
         let focus = self
-            .focus
-            .checked_sub(1)
-            .and_then(|i| self.focus_sets.get(i))
-            .map_or("All questions".to_string(), |(focus, ids)| {
-                format!("Only those {} ({})", focus.label(), ids.len())
-            });
-        let values = [domain, task, service, kind, focus, COUNTS[self.count].to_string()];
-        let names = ["Domain", "Task", "Service", "Type", "Focus", "Questions"];
+            .focus_set()
+            .map_or("All questions".to_string(), |set| format!("Only those {} ({})", set.focus.label(), set.ids.len()));
+        let values = [domain, task, service, kind, difficulty, focus, COUNTS[self.count].to_string()];
+        let names = ["Domain", "Task", "Service", "Type", "Difficulty", "Focus", "Questions"];
         let mut lines = vec![Line::styled("New study session", theme.title()), Line::default()];
         for (i, (name, value)) in names.iter().zip(values).enumerate() {
             let text = format!("{} {name:<10} ‹ {value} ›", if i == self.field { "›" } else { " " });
             lines.push(if i == self.field { Line::styled(text, theme.cursor()) } else { Line::raw(text) });
         }
         lines.push(Line::default());
+        if let Some(set) = self.focus_set() {
+            lines.push(Line::styled(set.note.clone(), theme.dim()));
+        }
         let drawn = matching.min(COUNTS[self.count]);
         lines.push(Line::styled(
             format!(

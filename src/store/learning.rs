@@ -1,0 +1,208 @@
+//! The answer log handed to [`crate::learn`]: each question's FSRS memory
+//! state (cached in `memory_states`, always equal to a replay of the log),
+//! the due reviews of a pool, a weakest-area drill, and the readiness forecast.
+//!
+//! Every answered question is a review (wrong → Again, right → Good, right but
+//! marked as a guess or flagged in a mock exam → Hard). A question left
+//! unanswered in a mock exam says nothing about memory and is not a review.
+//! Weak areas and readiness read the recent log only (see [`RECENT_DAYS`] and
+//! [`RECENT_ANSWERS`]): old answers would barely count in them anyway, and
+//! this keeps their cost flat however long the history grows.
+
+use super::time::{from_db, to_db};
+use super::{Store, StoreError};
+use crate::bank::{Pool, Question};
+use crate::learn::{self, Answer, Grade, MemoryState, Readiness, ReadinessConfig, Scheduler, WeakArea, WeakConfig};
+use jiff::{SignedDuration, Timestamp};
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use std::collections::BTreeMap;
+
+/// Weak areas and readiness read answers from this many days back at most…
+pub const RECENT_DAYS: i64 = 180;
+/// …and at most this many of the newest.
+pub const RECENT_ANSWERS: usize = 20_000;
+
+const UPTO_KEY: &str = "memory_states_upto";
+
+/// The reviews a pool has due now, most overdue first.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DueReviews {
+    pub ids: Vec<String>,
+    /// When the next review after now falls, if any.
+    pub next: Option<Timestamp>,
+}
+
+/// A weakest-area drill: the questions in the order to ask them, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeakDrill {
+    pub ids: Vec<String>,
+    pub areas: Vec<WeakArea>,
+}
+
+fn state_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<(String, f32, f32, i64, i64, u32)> {
+    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?))
+}
+
+fn grade(correct: bool, unsure: bool) -> Grade {
+    Grade::of(correct, unsure)
+}
+
+impl Store {
+    /// Each reviewed question's memory state: the cached states brought up to
+    /// date with the answers added since, in one transaction. A question whose
+    /// new answers are dated before its last review (an imported older
+    /// history) is replayed from its whole log.
+    pub fn memory_states(&mut self, scheduler: &Scheduler) -> Result<BTreeMap<String, MemoryState>, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let upto: i64 = tx
+            .query_row("SELECT value FROM meta WHERE key = ?1", [UPTO_KEY], |r| r.get::<_, String>(0))
+            .optional()?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let last: i64 = tx.query_row("SELECT coalesce(max(rowid), 0) FROM answers", [], |r| r.get(0))?;
+        let upto = if last < upto {
+            tx.execute("DELETE FROM memory_states", [])?;
+            0
+        } else {
+            upto
+        };
+        let mut states = BTreeMap::new();
+        {
+            let mut cached =
+                tx.prepare("SELECT question_id, stability, difficulty, last_review, due, reviews FROM memory_states")?;
+            for row in cached.query_map([], state_from_row)? {
+                let (id, stability, difficulty, last_review, due, reviews) = row?;
+                let state = MemoryState {
+                    stability,
+                    difficulty,
+                    last_review: from_db(last_review)?,
+                    due: from_db(due)?,
+                    reviews,
+                };
+                states.insert(id, state);
+            }
+        }
+        let mut changed: BTreeMap<String, MemoryState> = BTreeMap::new();
+        {
+            let mut fresh = tx.prepare(
+                "SELECT question_id, correct, unsure, answered_at FROM answers \
+                 WHERE rowid > ?1 AND response IS NOT NULL ORDER BY question_id",
+            )?;
+            let mut rows = fresh.query([upto])?;
+            let mut new: BTreeMap<String, Vec<(Timestamp, Grade)>> = BTreeMap::new();
+            while let Some(row) = rows.next()? {
+                let id: String = row.get(0)?;
+                new.entry(id).or_default().push((from_db(row.get(3)?)?, grade(row.get(1)?, row.get(2)?)));
+            }
+            let mut whole = tx.prepare(
+                "SELECT correct, unsure, answered_at FROM answers WHERE question_id = ?1 AND response IS NOT NULL",
+            )?;
+            for (id, mut reviews) in new {
+                reviews.sort_unstable();
+                let previous = states.get(&id);
+                let in_order = previous.is_none_or(|p| reviews.first().is_some_and(|(at, _)| *at > p.last_review));
+                let state = if in_order {
+                    reviews.into_iter().fold(previous.cloned(), |s, (at, g)| Some(scheduler.review(s.as_ref(), g, at)))
+                } else {
+                    let mut all: Vec<(Timestamp, Grade)> = Vec::new();
+                    for row in
+                        whole.query_map([&id], |r| Ok((r.get::<_, bool>(0)?, r.get::<_, bool>(1)?, r.get(2)?)))?
+                    {
+                        let (correct, unsure, at) = row?;
+                        all.push((from_db(at)?, grade(correct, unsure)));
+                    }
+                    all.sort_unstable();
+                    all.into_iter().fold(None, |s, (at, g)| Some(scheduler.review(s.as_ref(), g, at)))
+                };
+                if let Some(state) = state {
+                    changed.insert(id, state);
+                }
+            }
+            let mut write = tx.prepare(
+                "INSERT INTO memory_states (question_id, stability, difficulty, last_review, due, reviews) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (question_id) DO UPDATE SET \
+                 stability = excluded.stability, difficulty = excluded.difficulty, \
+                 last_review = excluded.last_review, due = excluded.due, reviews = excluded.reviews",
+            )?;
+            for (id, s) in &changed {
+                write.execute(params![
+                    id,
+                    s.stability,
+                    s.difficulty,
+                    to_db(s.last_review)?,
+                    to_db(s.due)?,
+                    s.reviews
+                ])?;
+            }
+        }
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![UPTO_KEY, last.to_string()],
+        )?;
+        tx.commit()?;
+        states.extend(changed);
+        Ok(states)
+    }
+
+    /// The pool's reviews due at `now`, most overdue first.
+    pub fn due_reviews(&mut self, pool: &Pool, now: Timestamp) -> Result<DueReviews, StoreError> {
+        let mut states = self.memory_states(&Scheduler::default())?;
+        states.retain(|id, _| pool.question(id).is_some());
+        Ok(DueReviews {
+            ids: learn::due_queue(&states, now).into_iter().map(|d| d.question_id).collect(),
+            next: learn::next_due(&states, now),
+        })
+    }
+
+    /// The newest answers of `exam` (see [`RECENT_DAYS`], [`RECENT_ANSWERS`]), oldest first.
+    pub fn recent_answers(&self, exam: &str, now: Timestamp) -> Result<Vec<Answer>, StoreError> {
+        let since = now.checked_sub(SignedDuration::from_hours(24 * RECENT_DAYS)).unwrap_or(Timestamp::MIN);
+        let mut statement = self.conn.prepare_cached(
+            "SELECT question_id, domain, task, services, correct, unsure, answered_at FROM answers \
+             WHERE exam = ?1 COLLATE NOCASE AND response IS NOT NULL AND answered_at >= ?2 \
+             ORDER BY answered_at DESC LIMIT ?3",
+        )?;
+        let limit = i64::try_from(RECENT_ANSWERS).unwrap_or(i64::MAX);
+        let mut rows = statement.query(params![exam, to_db(since)?, limit])?;
+        let mut answers = Vec::new();
+        while let Some(row) = rows.next()? {
+            answers.push(Answer {
+                question_id: row.get(0)?,
+                domain: row.get(1)?,
+                task: row.get(2)?,
+                services: serde_json::from_str(&row.get::<_, String>(3)?)?,
+                correct: row.get(4)?,
+                unsure: row.get(5)?,
+                answered_at: from_db(row.get(6)?)?,
+            });
+        }
+        answers.reverse();
+        Ok(answers)
+    }
+
+    /// A drill of up to `count` questions from the pool's weakest areas, or
+    /// `None` when no area is weak yet (too few answers, or none below the overall accuracy).
+    pub fn weak_drill(
+        &mut self,
+        pool: &Pool,
+        now: Timestamp,
+        count: usize,
+        seed: u64,
+    ) -> Result<Option<WeakDrill>, StoreError> {
+        let answers = self.recent_answers(&pool.blueprint.code, now)?;
+        let questions: Vec<&Question> = pool.questions.iter().collect();
+        let areas = learn::weakest(&answers, &pool.blueprint, &questions, &WeakConfig::default());
+        if areas.is_empty() {
+            return Ok(None);
+        }
+        let states = self.memory_states(&Scheduler::default())?;
+        let ids = learn::drill(&questions, &areas, &states, now, count, seed);
+        Ok((!ids.is_empty()).then_some(WeakDrill { ids, areas }))
+    }
+
+    /// The pass-readiness forecast for the pool's exam at `now`.
+    pub fn readiness(&self, pool: &Pool, now: Timestamp) -> Result<Readiness, StoreError> {
+        let answers = self.recent_answers(&pool.blueprint.code, now)?;
+        Ok(learn::forecast(&answers, &pool.blueprint, now, &ReadinessConfig::default()))
+    }
+}
