@@ -38,11 +38,17 @@ pub enum Command {
     Resume,
     /// Show past attempts, or export them.
     History(HistoryArgs),
-    /// All-time figures: percent correct by domain, task and service, weakest areas, trend.
+    /// All-time figures: percent correct by domain, task and service, weakest areas, trend, readiness.
     Stats {
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Fit your own spaced-repetition (FSRS) parameters to your answer log (needs 400 reviews).
+    Fit {
+        /// Go back to FSRS's default parameters.
+        #[arg(long)]
+        reset: bool,
     },
 }
 

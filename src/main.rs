@@ -28,6 +28,9 @@ fn main() -> ExitCode {
         Some(Command::Stats { json }) => {
             commands::history::run_stats(&cli.global, json, &mut stdout, &mut std::io::stderr().lock())
         }
+        Some(Command::Fit { reset }) => {
+            commands::history::run_fit(&cli.global, reset, &mut stdout, &mut std::io::stderr().lock())
+        }
     };
     result.unwrap_or_else(|error| {
         // A reader that stops early (`mla-quiz history | head`) is not an error.

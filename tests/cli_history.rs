@@ -330,3 +330,26 @@ fn study_takes_a_difficulty_and_refuses_an_unknown_one() {
     assert_eq!(code, Some(2));
     assert!(stderr.contains("needs a terminal"), "{stderr}");
 }
+
+#[test]
+fn fit_needs_a_long_log_then_schedules_with_personal_parameters_until_reset() {
+    let data = tempdir();
+    record_three(&attempts::pool(), data.path());
+    let (code, _, stderr) = run(&mut mla_quiz(data.path()), &["fit"]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("needs at least 400 answers") && stderr.contains("default parameters stay"), "{stderr}");
+
+    let generated = std::process::Command::new(support::example("generate_history"))
+        .arg(data.path())
+        .args(["300", "--batch", "100"])
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(generated.success());
+    let (stdout, _) = succeed(&mut mla_quiz(data.path()), &["fit"]);
+    assert!(stdout.starts_with("Fitted personal FSRS parameters"), "{stdout}");
+    let (stats, _) = succeed(&mut mla_quiz(data.path()), &["stats"]);
+    assert!(stats.contains("Reviews: FSRS with your own parameters, fitted on"), "{stats}");
+    succeed(&mut mla_quiz(data.path()), &["fit", "--reset"]);
+    let (stats, _) = succeed(&mut mla_quiz(data.path()), &["stats"]);
+    assert!(stats.contains("Reviews: FSRS with its default parameters"), "{stats}");
+}

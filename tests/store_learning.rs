@@ -196,3 +196,24 @@ fn a_version_1_database_migrates_and_keeps_its_answers() {
     assert!(!back.questions[0].guessed, "answers of version 1 were never marked as guesses");
     assert_cache_is_the_replay(&mut store);
 }
+
+#[test]
+fn fitted_parameters_rebuild_the_cache_and_a_reset_brings_the_defaults_back() {
+    let dir = tempdir();
+    let generated = std::process::Command::new(support::example("generate_history"))
+        .arg(dir.path())
+        .args(["300", "--batch", "100"])
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(generated.success());
+    let mut store = open(dir.path());
+    let defaults = store.current_memory_states().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(defaults, Scheduler::default().replay(&log(&store)));
+    let values = store.fit_parameters(at(0)).unwrap_or_else(|e| panic!("{e}")).unwrap_or_else(|e| panic!("{e}"));
+    let personal = Scheduler::with_parameters(&values).unwrap_or_else(|e| panic!("{e}"));
+    let fitted = store.current_memory_states().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(fitted, personal.replay(&log(&store)));
+    assert_ne!(fitted, defaults, "other parameters, other states");
+    store.reset_parameters().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(store.current_memory_states().unwrap_or_else(|e| panic!("{e}")), defaults);
+}

@@ -12,6 +12,7 @@ use crate::bank::{Library, Pool};
 use crate::cli::{ExportFormat, GlobalArgs, HistoryArgs, HistoryCommand};
 use crate::engine::{Mode, Tally};
 use crate::store::files::{write_atomic, write_new};
+use crate::store::learning::Parameters;
 use crate::store::stats::{AllTime, MIN_ANSWERS_FOR_WEAKEST};
 use crate::store::{Store, export};
 use crate::ui::strings::{self, NO_ATTEMPTS, SCALED_NOTE};
@@ -56,6 +57,29 @@ pub fn run_stats(global: &GlobalArgs, json: bool, out: &mut impl Write, err: &mu
 }
 
 /// The store; notices from opening it (a database set aside, old files not imported) go to `err`.
+/// `mla-quiz fit [--reset]`: personal FSRS parameters from the answer log, or back to the defaults.
+pub fn run_fit(global: &GlobalArgs, reset: bool, out: &mut impl Write, err: &mut impl Write) -> Result<ExitCode> {
+    let mut store = open_store(global, err)?;
+    if reset {
+        store.reset_parameters()?;
+        writeln!(out, "Reviews are scheduled with FSRS's default parameters again.")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    match store.fit_parameters(jiff::Timestamp::now())? {
+        Ok(values) => {
+            let shown: Vec<String> = values.iter().map(|v| format!("{v:.4}")).collect();
+            writeln!(out, "Fitted personal FSRS parameters; reviews are scheduled with them from now on:")?;
+            writeln!(out, "{}", shown.join(" "))?;
+            writeln!(out, "`mla-quiz fit --reset` goes back to the defaults.")?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(why) => {
+            writeln!(err, "mla-quiz: {why}; the default parameters stay in use")?;
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
 fn open_store(global: &GlobalArgs, err: &mut impl Write) -> Result<Store> {
     let opened = Store::open(global.data_dir.as_deref())?;
     for notice in &opened.notices {
@@ -227,12 +251,23 @@ pub fn stats(store: &Store, pool: &Pool, json: bool, out: &mut impl Write) -> Re
     } else if all.attempts == 0 {
         writeln!(out, "{NO_ATTEMPTS}")?;
     } else {
-        write_stats(&all, pool, out)?;
+        write_stats(&all, pool, &store.parameters()?, out)?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_stats(all: &AllTime, pool: &Pool, out: &mut impl Write) -> io::Result<()> {
+/// Which FSRS parameters schedule the reviews, in a line for `stats`.
+fn parameters_note(parameters: &Parameters) -> String {
+    match parameters {
+        Parameters::Default => format!(
+            "Reviews: FSRS with its default parameters (`mla-quiz fit` fits your own once you have {} reviews)",
+            crate::learn::MIN_REVIEWS_TO_FIT
+        ),
+        Parameters::Personal { note, .. } => format!("Reviews: FSRS with your own parameters, {note}"),
+    }
+}
+
+fn write_stats(all: &AllTime, pool: &Pool, parameters: &Parameters, out: &mut impl Write) -> io::Result<()> {
     let blueprint = &pool.blueprint;
     writeln!(out, "{} — all time", make_printable(&blueprint.code))?;
     writeln!(
@@ -261,6 +296,7 @@ fn write_stats(all: &AllTime, pool: &Pool, out: &mut impl Write) -> io::Result<(
         writeln!(out, "{}", strings::readiness_line(readiness))?;
         writeln!(out, "  How: {}", readiness.method)?;
     }
+    writeln!(out, "{}", parameters_note(parameters))?;
     writeln!(out, "{SCALED_NOTE}")
 }
 

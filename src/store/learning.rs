@@ -23,6 +23,22 @@ pub const RECENT_DAYS: i64 = 180;
 pub const RECENT_ANSWERS: usize = 20_000;
 
 const UPTO_KEY: &str = "memory_states_upto";
+/// The parameters the cached states were computed with ("" for the defaults).
+const CACHED_PARAMETERS_KEY: &str = "memory_states_parameters";
+/// Personal FSRS parameters fitted by `mla-quiz fit` (JSON), and when and from how many reviews.
+const PARAMETERS_KEY: &str = "fsrs_parameters";
+const FITTED_KEY: &str = "fsrs_fitted";
+
+/// Which FSRS parameters schedule the reviews.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Parameters {
+    Default,
+    /// Fitted to the learner's log: the note says when and from how many reviews.
+    Personal {
+        values: Vec<f32>,
+        note: String,
+    },
+}
 
 /// The reviews a pool has due now, most overdue first.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -48,19 +64,104 @@ fn grade(correct: bool, unsure: bool) -> Grade {
 }
 
 impl Store {
-    /// Each reviewed question's memory state: the cached states brought up to
-    /// date with the answers added since, in one transaction. A question whose
-    /// new answers are dated before its last review (an imported older
-    /// history) is replayed from its whole log.
-    pub fn memory_states(&mut self, scheduler: &Scheduler) -> Result<BTreeMap<String, MemoryState>, StoreError> {
+    fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    /// The FSRS parameters in use.
+    pub fn parameters(&self) -> Result<Parameters, StoreError> {
+        let Some(values) = self.meta(PARAMETERS_KEY)? else { return Ok(Parameters::Default) };
+        let values: Vec<f32> = serde_json::from_str(&values)?;
+        let note = self.meta(FITTED_KEY)?.unwrap_or_default();
+        Ok(Parameters::Personal { values, note })
+    }
+
+    /// The scheduler with the parameters in use.
+    pub fn scheduler(&self) -> Result<Scheduler, StoreError> {
+        match self.parameters()? {
+            Parameters::Default => Ok(Scheduler::default()),
+            Parameters::Personal { values, .. } => {
+                Scheduler::with_parameters(&values).map_err(|e| StoreError::Damaged(e.to_string()))
+            }
+        }
+    }
+
+    /// Fits personal FSRS parameters to the whole answer log and uses them from
+    /// now on; `Ok(Err(..))` says why the log does not allow it yet.
+    pub fn fit_parameters(&mut self, now: Timestamp) -> Result<Result<Vec<f32>, learn::FitError>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare("SELECT question_id, correct, unsure, answered_at FROM answers WHERE response IS NOT NULL")?;
+        let mut rows = statement.query([])?;
+        let mut answers = Vec::new();
+        while let Some(row) = rows.next()? {
+            answers.push(Answer {
+                question_id: row.get(0)?,
+                domain: 0,
+                task: String::new(),
+                services: Vec::new(),
+                correct: row.get(1)?,
+                unsure: row.get(2)?,
+                answered_at: from_db(row.get(3)?)?,
+            });
+        }
+        drop(rows);
+        drop(statement);
+        let values = match learn::fit_parameters(&answers) {
+            Ok(values) => values,
+            Err(why) => return Ok(Err(why)),
+        };
+        let note = format!("fitted on {} from {} answers", now.strftime("%Y-%m-%d"), answers.len());
+        self.set_parameters(Some((&values, &note)))?;
+        Ok(Ok(values))
+    }
+
+    /// Goes back to the default FSRS parameters.
+    pub fn reset_parameters(&mut self) -> Result<(), StoreError> {
+        self.set_parameters(None)
+    }
+
+    fn set_parameters(&mut self, personal: Option<(&[f32], &str)>) -> Result<(), StoreError> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let upto: i64 = tx
-            .query_row("SELECT value FROM meta WHERE key = ?1", [UPTO_KEY], |r| r.get::<_, String>(0))
-            .optional()?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
+        tx.execute("DELETE FROM meta WHERE key IN (?1, ?2)", [PARAMETERS_KEY, FITTED_KEY])?;
+        if let Some((values, note)) = personal {
+            let upsert = "INSERT INTO meta (key, value) VALUES (?1, ?2)";
+            tx.execute(upsert, params![PARAMETERS_KEY, serde_json::to_string(values)?])?;
+            tx.execute(upsert, params![FITTED_KEY, note])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Each reviewed question's memory state under the parameters in use.
+    pub fn current_memory_states(&mut self) -> Result<BTreeMap<String, MemoryState>, StoreError> {
+        let scheduler = self.scheduler()?;
+        let fingerprint = self.meta(PARAMETERS_KEY)?.unwrap_or_default();
+        self.memory_states_with(&scheduler, &fingerprint)
+    }
+
+    /// Each reviewed question's memory state by `scheduler` (default parameters).
+    pub fn memory_states(&mut self, scheduler: &Scheduler) -> Result<BTreeMap<String, MemoryState>, StoreError> {
+        self.memory_states_with(scheduler, "")
+    }
+
+    /// The cached states brought up to date with the answers added since, in
+    /// one transaction. A question whose new answers are dated before its last
+    /// review (an imported older history) is replayed from its whole log; a
+    /// cache made with other parameters (`fingerprint`) is rebuilt.
+    fn memory_states_with(
+        &mut self,
+        scheduler: &Scheduler,
+        fingerprint: &str,
+    ) -> Result<BTreeMap<String, MemoryState>, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let meta = |key: &str| -> rusqlite::Result<Option<String>> {
+            tx.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()
+        };
+        let upto: i64 = meta(UPTO_KEY)?.and_then(|v| v.parse().ok()).unwrap_or(0);
+        let same_parameters = meta(CACHED_PARAMETERS_KEY)?.unwrap_or_default() == fingerprint;
         let last: i64 = tx.query_row("SELECT coalesce(max(rowid), 0) FROM answers", [], |r| r.get(0))?;
-        let upto = if last < upto {
+        let upto = if last < upto || !same_parameters {
             tx.execute("DELETE FROM memory_states", [])?;
             0
         } else {
@@ -135,10 +236,10 @@ impl Store {
                 ])?;
             }
         }
-        tx.execute(
-            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![UPTO_KEY, last.to_string()],
-        )?;
+        let upsert =
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+        tx.execute(upsert, params![UPTO_KEY, last.to_string()])?;
+        tx.execute(upsert, params![CACHED_PARAMETERS_KEY, fingerprint])?;
         tx.commit()?;
         states.extend(changed);
         Ok(states)
@@ -146,7 +247,7 @@ impl Store {
 
     /// The pool's reviews due at `now`, most overdue first.
     pub fn due_reviews(&mut self, pool: &Pool, now: Timestamp) -> Result<DueReviews, StoreError> {
-        let mut states = self.memory_states(&Scheduler::default())?;
+        let mut states = self.current_memory_states()?;
         states.retain(|id, _| pool.question(id).is_some());
         Ok(DueReviews {
             ids: learn::due_queue(&states, now).into_iter().map(|d| d.question_id).collect(),
@@ -195,7 +296,7 @@ impl Store {
         if areas.is_empty() {
             return Ok(None);
         }
-        let states = self.memory_states(&Scheduler::default())?;
+        let states = self.current_memory_states()?;
         let ids = learn::drill(&questions, &areas, &states, now, count, seed);
         Ok((!ids.is_empty()).then_some(WeakDrill { ids, areas }))
     }
