@@ -339,12 +339,7 @@ fn fit_needs_a_long_log_then_schedules_with_personal_parameters_until_reset() {
     assert_eq!(code, Some(1));
     assert!(stderr.contains("needs at least 400 answers") && stderr.contains("default parameters stay"), "{stderr}");
 
-    let generated = std::process::Command::new(support::example("generate_history"))
-        .arg(data.path())
-        .args(["300", "--batch", "100"])
-        .status()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert!(generated.success());
+    support::generate_history(data.path(), 300);
     let (stdout, _) = succeed(&mut mla_quiz(data.path()), &["fit"]);
     assert!(stdout.starts_with("Fitted personal FSRS parameters"), "{stdout}");
     let (stats, _) = succeed(&mut mla_quiz(data.path()), &["stats"]);

@@ -200,12 +200,7 @@ fn a_version_1_database_migrates_and_keeps_its_answers() {
 #[test]
 fn fitted_parameters_rebuild_the_cache_and_a_reset_brings_the_defaults_back() {
     let dir = tempdir();
-    let generated = std::process::Command::new(support::example("generate_history"))
-        .arg(dir.path())
-        .args(["300", "--batch", "100"])
-        .status()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert!(generated.success());
+    support::generate_history(dir.path(), 300);
     let mut store = open(dir.path());
     let defaults = store.current_memory_states().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(defaults, Scheduler::default().replay(&log(&store)));

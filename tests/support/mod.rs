@@ -133,3 +133,13 @@ pub fn example(name: &str) -> std::path::PathBuf {
     }
     path
 }
+
+/// Fills the data directory `dir` with `attempts` generated attempts (examples/generate_history.rs).
+pub fn generate_history(dir: &std::path::Path, attempts: usize) {
+    let status = std::process::Command::new(example("generate_history"))
+        .arg(dir)
+        .args([attempts.to_string().as_str(), "--batch", "100"])
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success(), "generate_history failed");
+}
