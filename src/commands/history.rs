@@ -110,6 +110,7 @@ pub fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<ExitCode>
     };
     writeln!(out, "{}", line("Date (local)", "Mode", "Questions", "Score", "Scaled", "Result", "Time"))?;
     let tz = TimeZone::system();
+    let mut out = io::BufWriter::new(out);
     store.for_each_header(None, |a| -> Result<()> {
         let row = line(
             &strings::local_date(a.started_at, &tz),
@@ -123,6 +124,7 @@ pub fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<ExitCode>
         Ok(writeln!(out, "{row}")?)
     })?;
     writeln!(out, "{SCALED_NOTE}")?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -55,8 +55,10 @@ impl Serialize for AllAttempts<'_> {
 /// Writes every attempt as one pretty-printed JSON array, as `history --json` shows it.
 pub fn write_json(store: &Store, exam: Option<&str>, out: &mut impl Write) -> Result<usize, ExportError> {
     let count = store.attempt_count(exam)?;
-    serde_json::to_writer_pretty(&mut *out, &AllAttempts { store, exam })?;
-    out.write_all(b"\n").map_err(serde_json::Error::io)?;
+    // Pretty JSON is many short lines: buffer them, or a line-buffered stdout writes each on its own.
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &AllAttempts { store, exam })?;
+    out.write_all(b"\n").and_then(|()| out.flush()).map_err(serde_json::Error::io)?;
     Ok(count)
 }
 

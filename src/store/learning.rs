@@ -63,6 +63,16 @@ fn grade(correct: bool, unsure: bool) -> Grade {
     Grade::of(correct, unsure)
 }
 
+/// `previous` after the reviews, taken in time order (ties by grade, as [`Scheduler::replay`] does).
+fn fold(
+    scheduler: &Scheduler,
+    previous: Option<&MemoryState>,
+    mut reviews: Vec<(Timestamp, Grade)>,
+) -> Option<MemoryState> {
+    reviews.sort_unstable();
+    reviews.into_iter().fold(previous.cloned(), |s, (at, g)| Some(scheduler.review(s.as_ref(), g, at)))
+}
+
 impl Store {
     fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
         Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
@@ -185,38 +195,61 @@ impl Store {
         }
         let mut changed: BTreeMap<String, MemoryState> = BTreeMap::new();
         {
-            let mut fresh = tx.prepare(
-                "SELECT question_id, correct, unsure, answered_at FROM answers \
-                 WHERE rowid > ?1 AND response IS NOT NULL ORDER BY question_id",
-            )?;
-            let mut rows = fresh.query([upto])?;
-            let mut new: BTreeMap<String, Vec<(Timestamp, Grade)>> = BTreeMap::new();
-            while let Some(row) = rows.next()? {
-                let id: String = row.get(0)?;
-                new.entry(id).or_default().push((from_db(row.get(3)?)?, grade(row.get(1)?, row.get(2)?)));
-            }
-            let mut whole = tx.prepare(
-                "SELECT correct, unsure, answered_at FROM answers WHERE question_id = ?1 AND response IS NOT NULL",
-            )?;
-            for (id, mut reviews) in new {
-                reviews.sort_unstable();
-                let previous = states.get(&id);
-                let in_order = previous.is_none_or(|p| reviews.first().is_some_and(|(at, _)| *at > p.last_review));
-                let state = if in_order {
-                    reviews.into_iter().fold(previous.cloned(), |s, (at, g)| Some(scheduler.review(s.as_ref(), g, at)))
-                } else {
-                    let mut all: Vec<(Timestamp, Grade)> = Vec::new();
-                    for row in
-                        whole.query_map([&id], |r| Ok((r.get::<_, bool>(0)?, r.get::<_, bool>(1)?, r.get(2)?)))?
-                    {
-                        let (correct, unsure, at) = row?;
-                        all.push((from_db(at)?, grade(correct, unsure)));
+            if upto == 0 {
+                // A first build: the whole log in question order, one question at a time.
+                let mut all = tx.prepare(
+                    "SELECT question_id, correct, unsure, answered_at FROM answers \
+                     WHERE response IS NOT NULL ORDER BY question_id, answered_at",
+                )?;
+                let mut rows = all.query([])?;
+                let mut current: Option<(String, Vec<(Timestamp, Grade)>)> = None;
+                while let Some(row) = rows.next()? {
+                    let id: String = row.get(0)?;
+                    let review = (from_db(row.get(3)?)?, grade(row.get(1)?, row.get(2)?));
+                    match &mut current {
+                        Some((current_id, reviews)) if *current_id == id => reviews.push(review),
+                        _ => {
+                            if let Some((done, reviews)) = current.replace((id, vec![review])) {
+                                changed.extend(fold(scheduler, None, reviews).map(|s| (done, s)));
+                            }
+                        }
                     }
-                    all.sort_unstable();
-                    all.into_iter().fold(None, |s, (at, g)| Some(scheduler.review(s.as_ref(), g, at)))
-                };
-                if let Some(state) = state {
-                    changed.insert(id, state);
+                }
+                if let Some((done, reviews)) = current {
+                    changed.extend(fold(scheduler, None, reviews).map(|s| (done, s)));
+                }
+            } else {
+                let mut fresh = tx.prepare(
+                    "SELECT question_id, correct, unsure, answered_at FROM answers \
+                     WHERE rowid > ?1 AND response IS NOT NULL",
+                )?;
+                let mut rows = fresh.query([upto])?;
+                let mut new: BTreeMap<String, Vec<(Timestamp, Grade)>> = BTreeMap::new();
+                while let Some(row) = rows.next()? {
+                    let id: String = row.get(0)?;
+                    new.entry(id).or_default().push((from_db(row.get(3)?)?, grade(row.get(1)?, row.get(2)?)));
+                }
+                let mut whole = tx.prepare(
+                    "SELECT correct, unsure, answered_at FROM answers WHERE question_id = ?1 AND response IS NOT NULL",
+                )?;
+                for (id, mut reviews) in new {
+                    reviews.sort_unstable();
+                    let previous = states.get(&id);
+                    let in_order = previous.is_none_or(|p| reviews.first().is_some_and(|(at, _)| *at > p.last_review));
+                    let state = if in_order {
+                        fold(scheduler, previous, reviews)
+                    } else {
+                        // Older answers arrived late: replay the question's whole log.
+                        let mut all: Vec<(Timestamp, Grade)> = Vec::new();
+                        for row in
+                            whole.query_map([&id], |r| Ok((r.get::<_, bool>(0)?, r.get::<_, bool>(1)?, r.get(2)?)))?
+                        {
+                            let (correct, unsure, at) = row?;
+                            all.push((from_db(at)?, grade(correct, unsure)));
+                        }
+                        fold(scheduler, None, all)
+                    };
+                    changed.extend(state.map(|s| (id, s)));
                 }
             }
             let mut write = tx.prepare(

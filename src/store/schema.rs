@@ -9,8 +9,11 @@ use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 use std::time::Duration;
 
 /// The migrations, in order: entry `i` brings the schema to version `i + 1`.
-pub const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/0001_initial.sql"), include_str!("migrations/0002_reviews.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_reviews.sql"),
+    include_str!("migrations/0003_tallies.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;

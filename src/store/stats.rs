@@ -46,9 +46,8 @@ fn usize_of(n: i64) -> usize {
 }
 
 impl Store {
-    /// All-time figures over the attempts of `exam`. The answers are grouped
-    /// by the database (one pass over the exam's rows); only the few hundred
-    /// groups come into memory.
+    /// All-time figures over the attempts of `exam`, from the running tallies
+    /// of the answer log (a few hundred rows, whatever the history's length).
     pub fn all_time(&self, exam: &str) -> Result<AllTime, StoreError> {
         let (attempts, mock_exams): (i64, i64) = self.conn.query_row(
             "SELECT count(*), coalesce(sum(mode = 'exam'), 0) FROM attempts WHERE exam = ?1 COLLATE NOCASE",
@@ -56,8 +55,8 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         let mut statement = self.conn.prepare_cached(
-            "SELECT domain, task, services, sum(correct), count(*), sum(response IS NOT NULL) FROM answers \
-             WHERE exam = ?1 COLLATE NOCASE GROUP BY domain, task, services",
+            "SELECT domain, task, services, correct, total, answered FROM answer_tallies \
+             WHERE exam = ?1 COLLATE NOCASE AND total > 0",
         )?;
         let mut rows = statement.query([exam])?;
         let (mut overall, mut answered) = (Tally::default(), 0);

@@ -8,7 +8,7 @@ use super::input::{self, Intent};
 use super::keys::Context;
 use super::overlay::{self, Confirm, Overlay};
 use super::past;
-use super::persistence::{Active, Persistence};
+use super::persistence::{Active, HomeLearning, Persistence};
 use super::screens::history::{HistoryOutcome, HistoryScreen};
 use super::screens::home::{Choice, HomeScreen};
 use super::screens::results::{ResultsOutcome, ResultsScreen};
@@ -26,6 +26,7 @@ use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 /// How often the clock of a running session is saved even without answers.
@@ -62,6 +63,8 @@ pub struct App {
     save_failing: bool,
     /// Reading due reviews and readiness failed; the home screen goes without them.
     learning_failed: bool,
+    /// Due reviews and readiness on their way from another thread.
+    learning: Option<Receiver<Result<HomeLearning, String>>>,
     /// The window is below the minimum size: only the notice is drawn and only Ctrl-C acts.
     too_small: bool,
     pub quit: bool,
@@ -81,6 +84,7 @@ impl App {
             tz: TimeZone::system(),
             save_failing: false,
             learning_failed: false,
+            learning: None,
             too_small: false,
             quit: false,
         };
@@ -335,20 +339,36 @@ impl App {
     }
 
     /// Work left for after the first frame: the home screen's due reviews and
-    /// readiness. Returns whether anything changed (and so wants a new frame).
+    /// readiness, read on another thread. Returns whether the screen changed
+    /// (and so wants a new frame).
     pub fn catch_up(&mut self) -> bool {
-        let Screen::Home(home) = &mut self.screen else { return false };
+        let Screen::Home(home) = &mut self.screen else {
+            self.learning = None;
+            return false;
+        };
         if home.learning.is_some() || self.learning_failed {
             return false;
         }
-        match self.persistence.home_learning(&self.pool) {
-            Ok(learning) => home.learning = Some(learning),
-            Err(e) => {
+        let Some(pending) = &self.learning else {
+            self.learning = Some(self.persistence.home_learning(&self.pool));
+            return self.catch_up();
+        };
+        match pending.try_recv() {
+            Ok(Ok(learning)) => home.learning = Some(learning),
+            Ok(Err(problem)) => {
                 self.learning_failed = true;
-                self.notices.push(e.to_string());
+                self.notices.push(problem);
             }
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => self.learning_failed = true,
         }
+        self.learning = None;
         true
+    }
+
+    /// Whether work for the screen is still running in the background.
+    pub fn waiting(&self) -> bool {
+        self.learning.is_some()
     }
 
     /// Opens a past attempt's results from the History screen.

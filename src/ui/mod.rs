@@ -28,6 +28,8 @@ use std::time::{Duration, Instant};
 
 /// How long the loop waits for input before redrawing the clock.
 const TICK: Duration = Duration::from_millis(250);
+/// How long it waits while background work for the screen is running.
+const WAITING_TICK: Duration = Duration::from_millis(10);
 
 /// The most time one turn of the loop may count. A longer gap means the
 /// process was not running (the machine slept, the job was stopped), and the
@@ -51,7 +53,9 @@ where
         if app.catch_up() {
             continue;
         }
-        if event::poll(TICK)? {
+        // While the background work runs, look for its answer often.
+        let wait = if app.waiting() { WAITING_TICK } else { TICK };
+        if event::poll(wait)? {
             app.handle_event(&event::read()?);
         }
         let now = Instant::now();

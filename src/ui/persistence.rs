@@ -12,6 +12,8 @@ use crate::engine::{Results, SessionState};
 use crate::store::focus::{Focus, FocusSet};
 use crate::store::{Attempt, AttemptHeader, InProgress, Store, StoreError, in_progress};
 use jiff::Timestamp;
+use std::path::Path;
+use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 use thiserror::Error;
 
@@ -54,6 +56,14 @@ pub struct HomeLearning {
     /// When the next review falls, if none is due now.
     pub next_due: Option<Timestamp>,
     pub readiness: crate::learn::Readiness,
+}
+
+/// Due reviews and readiness of `pool` at `now`.
+fn learning(store: &mut Store, pool: &Pool, now: Timestamp) -> Result<HomeLearning, String> {
+    let read = |e| PersistError::Read(e).to_string();
+    let due = store.due_reviews(pool, now).map_err(read)?;
+    let readiness = store.readiness(pool, now).map_err(read)?;
+    Ok(HomeLearning { due: due.ids.len(), next_due: due.next, readiness })
 }
 
 /// What the home screen shows from the store.
@@ -154,12 +164,27 @@ impl Persistence {
         self.store.attempt(id).map_err(PersistError::Read)
     }
 
-    /// Due reviews and readiness for the pool now.
-    pub fn home_learning(&mut self, pool: &Pool) -> Result<HomeLearning, PersistError> {
+    /// Due reviews and readiness for the pool now. With a data directory the
+    /// work runs on its own thread and connection, so that a long history never
+    /// holds up a key press; the answer comes through the returned channel.
+    pub fn home_learning(&mut self, pool: &Pool) -> Receiver<Result<HomeLearning, String>> {
+        let (send, receive) = channel();
         let now = (self.clock)();
-        let due = self.store.due_reviews(pool, now).map_err(PersistError::Read)?;
-        let readiness = self.store.readiness(pool, now).map_err(PersistError::Read)?;
-        Ok(HomeLearning { due: due.ids.len(), next_due: due.next, readiness })
+        match self.store.dir().map(Path::to_path_buf) {
+            Some(dir) => {
+                let pool = pool.clone();
+                std::thread::spawn(move || {
+                    let learning = Store::open(Some(&dir))
+                        .map_err(|e| PersistError::Read(e).to_string())
+                        .and_then(|mut opened| learning(&mut opened.store, &pool, now));
+                    let _ = send.send(learning);
+                });
+            }
+            None => {
+                let _ = send.send(learning(&mut self.store, pool, now));
+            }
+        }
+        receive
     }
 
     /// The readiness forecast for the pool now.

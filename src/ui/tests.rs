@@ -110,9 +110,11 @@ impl Harness {
     /// Draws a frame, then (as the real loop does) the work left for after it, and again.
     fn draw(&mut self) {
         self.terminal.draw(|frame| self.app.render(frame)).unwrap_or_else(|e| panic!("{e}"));
-        if self.app.catch_up() {
-            self.terminal.draw(|frame| self.app.render(frame)).unwrap_or_else(|e| panic!("{e}"));
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while !self.app.catch_up() && self.app.waiting() && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(1));
         }
+        self.terminal.draw(|frame| self.app.render(frame)).unwrap_or_else(|e| panic!("{e}"));
     }
 
     fn screen(&mut self) -> String {

@@ -21,8 +21,8 @@ CREATE TABLE attempts (
     seconds     INTEGER NOT NULL
 ) STRICT;
 
-CREATE INDEX attempts_by_exam_time ON attempts (exam, started_at);
-CREATE INDEX attempts_by_time ON attempts (started_at);
+CREATE INDEX attempts_by_exam_time ON attempts (exam, started_at, id);
+CREATE INDEX attempts_by_time ON attempts (started_at, id);
 
 CREATE TABLE answers (
     attempt_id     TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
