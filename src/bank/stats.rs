@@ -50,7 +50,8 @@ impl BankStats {
             *by_domain.entry(q.domain.to_string()).or_default() += 1;
             *by_task.entry(q.task.clone()).or_default() += 1;
             *by_type.entry(q.question_type().as_str().to_string()).or_default() += 1;
-            *by_difficulty.entry(format!("{:?}", q.difficulty).to_lowercase()).or_default() += 1;
+            let difficulty = q.difficulty.map_or_else(|| "unrated".to_string(), |d| format!("{d:?}").to_lowercase());
+            *by_difficulty.entry(difficulty).or_default() += 1;
             for tag in q.service_rollup() {
                 *by_service.entry(tag.to_string()).or_default() += 1;
             }
