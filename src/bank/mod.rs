@@ -7,6 +7,7 @@
 mod checker;
 mod diagnostic;
 mod embedded;
+pub mod import;
 mod load;
 mod manifest;
 pub mod model;

@@ -1,0 +1,399 @@
+//! What both Markdown importers share: splitting a file into lines with HTML
+//! comments removed and fenced code marked, recognising headings, and turning
+//! inline Markdown and HTML into the plain text a terminal shows (an image
+//! becomes a visible note with its path).
+
+/// What a line is, as far as the question layouts care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// Inside a fenced code block: kept verbatim, never read as structure.
+    Code,
+    /// A ``` or ~~~ fence line.
+    Fence,
+}
+
+/// One line of a Markdown file: its 1-based number, its text without HTML
+/// comments and `<details>`/`<summary>` wrappers, and its kind.
+#[derive(Debug, Clone)]
+pub struct MdLine {
+    pub number: usize,
+    pub text: String,
+    pub kind: Kind,
+}
+
+impl MdLine {
+    pub fn is_blank(&self) -> bool {
+        self.kind == Kind::Text && self.text.trim().is_empty()
+    }
+}
+
+/// Splits a file into lines (any of `\n`, `\r\n`), dropping a byte-order mark,
+/// HTML comments (also across lines) and `<details>`/`<summary>` wrappers.
+pub fn lines(text: &str) -> Vec<MdLine> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut out = Vec::new();
+    let mut in_comment = false;
+    let mut fence: Option<(char, usize)> = None;
+    for (i, raw) in text.lines().enumerate() {
+        let number = i + 1;
+        if let Some((ch, len)) = fence {
+            let closing = fence_of(raw).is_some_and(|(c, l, rest)| c == ch && l >= len && rest.trim().is_empty());
+            if closing {
+                fence = None;
+            }
+            let kind = if closing { Kind::Fence } else { Kind::Code };
+            out.push(MdLine { number, text: raw.to_string(), kind });
+            continue;
+        }
+        let (visible, still_open) = strip_comments(raw, in_comment);
+        in_comment = still_open;
+        if let Some((ch, len, _)) = fence_of(&visible) {
+            fence = Some((ch, len));
+            out.push(MdLine { number, text: visible, kind: Kind::Fence });
+            continue;
+        }
+        out.push(MdLine { number, text: strip_details(&visible), kind: Kind::Text });
+    }
+    out
+}
+
+/// A code fence: its character, its length and what follows it (the info string).
+fn fence_of(line: &str) -> Option<(char, usize, &str)> {
+    let trimmed = line.trim_start();
+    let ch = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let len = trimmed.chars().take_while(|c| *c == ch).count();
+    (len >= 3).then(|| (ch, len, &trimmed[len..]))
+}
+
+/// Removes `<!-- … -->` from one line; says whether a comment is still open at its end.
+fn strip_comments(line: &str, mut in_comment: bool) -> (String, bool) {
+    let mut out = String::new();
+    let mut rest = line;
+    loop {
+        if in_comment {
+            match rest.find("-->") {
+                Some(end) => {
+                    rest = &rest[end + 3..];
+                    in_comment = false;
+                }
+                None => return (out, true),
+            }
+        } else {
+            match rest.find("<!--") {
+                Some(start) => {
+                    out.push_str(&rest[..start]);
+                    rest = &rest[start + 4..];
+                    in_comment = true;
+                }
+                None => {
+                    out.push_str(rest);
+                    return (out, false);
+                }
+            }
+        }
+    }
+}
+
+/// Drops `<details>` and `</details>` tags and whole `<summary>…</summary>` elements.
+fn strip_details(line: &str) -> String {
+    let mut text = remove_tag(line, "details");
+    while let Some(start) = find_ignore_case(&text, "<summary") {
+        let end = find_ignore_case(&text[start..], "</summary>").map_or(text.len(), |e| start + e + "</summary>".len());
+        text.replace_range(start..end, "");
+    }
+    text
+}
+
+fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+    haystack.to_ascii_lowercase().find(needle)
+}
+
+/// Removes every `<name …>` and `</name>` tag (any case), keeping what they enclose.
+fn remove_tag(text: &str, name: &str) -> String {
+    let mut out = text.to_string();
+    for open in [format!("<{name}"), format!("</{name}")] {
+        while let Some(start) = find_ignore_case(&out, &open) {
+            let after = start + open.len();
+            let boundary = out[after..].chars().next().is_none_or(|c| c == '>' || c == '/' || c.is_whitespace());
+            let Some(end) = out[after..].find('>').map(|e| after + e + 1) else { break };
+            if !boundary {
+                break;
+            }
+            out.replace_range(start..end, "");
+        }
+    }
+    out
+}
+
+/// A heading (`#` to `######`): its text without the marks, or `None`.
+pub fn heading(line: &str) -> Option<&str> {
+    let trimmed = line.trim_start();
+    if line.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let hashes = trimmed.chars().take_while(|c| *c == '#').count();
+    let rest = &trimmed[hashes..];
+    if !(1..=6).contains(&hashes) || !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    Some(rest.trim().trim_end_matches('#').trim_end())
+}
+
+/// Removes a leading "Question 12:", "Q12.", "12)" or "#12 -" from a question's first line.
+pub fn strip_question_number(text: &str) -> &str {
+    let text = text.trim();
+    let lower = text.to_ascii_lowercase();
+    let after_word = if lower.starts_with("question") {
+        &text["question".len()..]
+    } else if lower.starts_with('q') && text[1..].trim_start_matches('#').starts_with(|c: char| c.is_ascii_digit()) {
+        &text[1..]
+    } else {
+        text
+    };
+    let rest = after_word.trim_start().trim_start_matches(['#', '№']).trim_start();
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 {
+        return text;
+    }
+    let tail = &rest[digits..];
+    let separated = tail.starts_with([':', '.', ')', '-', '–', '—']);
+    if after_word.len() == text.len() && !separated && !tail.trim().is_empty() {
+        return text;
+    }
+    tail.trim_start_matches([':', '.', ')', '-', '–', '—']).trim_start()
+}
+
+/// Whether a line is only a "Question 12"-style label (with any of its punctuation).
+pub fn is_question_label(line: &str) -> bool {
+    let bare = line.trim().trim_matches(['*', '_']).trim();
+    let lower = bare.to_ascii_lowercase();
+    let numbered = lower.strip_prefix("question").map(str::trim_start).is_some_and(|rest| {
+        let rest = rest.trim_start_matches(['#', '№']).trim_start();
+        rest.starts_with(|c: char| c.is_ascii_digit())
+    });
+    numbered && bare.len() < 200
+}
+
+/// Plain text of inline Markdown: images become "[image: alt (path)]", links
+/// their text, emphasis marks and known HTML tags go, common entities are
+/// decoded and backslash escapes resolved.
+pub fn inline(text: &str) -> String {
+    let mut text = images(text);
+    text = html_images(&text);
+    text = links(&text);
+    for tag in ["b", "i", "em", "strong", "code", "p", "span", "u", "sub", "sup", "kbd", "pre", "div", "center"] {
+        text = remove_tag(&text, tag);
+    }
+    for br in ["<br>", "<br/>", "<br />", "<BR>"] {
+        text = text.replace(br, " ");
+    }
+    text = text.replace("**", "").replace("__", "");
+    for (entity, ch) in [
+        ("&nbsp;", " "),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", "\""),
+        ("&#39;", "'"),
+        ("&apos;", "'"),
+        ("&amp;", "&"),
+    ] {
+        text = text.replace(entity, ch);
+    }
+    unescape(&text).trim_end().to_string()
+}
+
+/// `![alt](path)` → `[image: alt (path)]`.
+fn images(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("![") {
+        let Some((alt, target, used)) = bracket_link(&rest[start + 1..]) else {
+            out.push_str(&rest[..start + 2]);
+            rest = &rest[start + 2..];
+            continue;
+        };
+        out.push_str(&rest[..start]);
+        out.push_str(&image_note(alt, target));
+        rest = &rest[start + 1 + used..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn image_note(alt: &str, target: &str) -> String {
+    let path = target.split_whitespace().next().unwrap_or("").trim_matches(['<', '>']);
+    match (alt.trim(), path) {
+        ("", "") => "[image]".to_string(),
+        ("", path) => format!("[image: {path}]"),
+        (alt, "") => format!("[image: {alt}]"),
+        (alt, path) => format!("[image: {alt} ({path})]"),
+    }
+}
+
+/// `<img src="p" alt="a">` → `[image: a (p)]`.
+fn html_images(text: &str) -> String {
+    let mut out = text.to_string();
+    while let Some(start) = find_ignore_case(&out, "<img") {
+        let Some(end) = out[start..].find('>').map(|e| start + e + 1) else { break };
+        let tag = out[start..end].to_string();
+        let note = image_note(&attribute(&tag, "alt"), &attribute(&tag, "src"));
+        out.replace_range(start..end, &note);
+    }
+    out
+}
+
+fn attribute(tag: &str, name: &str) -> String {
+    let lower = tag.to_ascii_lowercase();
+    let Some(at) = lower.find(&format!("{name}=")) else { return String::new() };
+    let value = &tag[at + name.len() + 1..];
+    let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'');
+    match quote {
+        Some(q) => value[1..].split(q).next().unwrap_or("").to_string(),
+        None => value.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or("").to_string(),
+    }
+}
+
+/// `[text](url)` → `text`.
+fn links(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('[') {
+        match bracket_link(&rest[start..]) {
+            Some((label, _, used)) => {
+                out.push_str(&rest[..start]);
+                out.push_str(label);
+                rest = &rest[start + used..];
+            }
+            None => {
+                out.push_str(&rest[..=start]);
+                rest = &rest[start + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// At `[label](target)`: the label, the target and the bytes used.
+fn bracket_link(text: &str) -> Option<(&str, &str, usize)> {
+    let close = text.find("](")?;
+    let label = text.get(1..close)?;
+    if label.contains('[') || label.contains(']') {
+        return None;
+    }
+    let target_start = close + 2;
+    let end = text[target_start..].find(')')? + target_start;
+    Some((label, &text[target_start..end], end + 1))
+}
+
+/// Resolves backslash escapes of ASCII punctuation (`\*` → `*`).
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            if let Some(next) = chars.next() {
+                out.push(next);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Joins a question's lines into a stem: lines of a paragraph with spaces,
+/// paragraphs with a blank line, code lines as they are.
+#[derive(Debug, Default)]
+pub struct Paragraphs {
+    text: String,
+    /// The next text line starts a new paragraph.
+    fresh: bool,
+}
+
+impl Paragraphs {
+    pub fn push(&mut self, line: &MdLine) {
+        match line.kind {
+            Kind::Fence => self.fresh = true,
+            Kind::Code => {
+                self.separate("\n");
+                self.text.push_str(line.text.trim_end());
+                self.fresh = false;
+            }
+            Kind::Text if line.text.trim().is_empty() => self.fresh = true,
+            Kind::Text => {
+                let text = inline(line.text.trim());
+                if self.fresh {
+                    self.separate("\n\n");
+                } else if !self.text.is_empty() {
+                    self.text.push(' ');
+                }
+                self.text.push_str(&text);
+                self.fresh = false;
+            }
+        }
+    }
+
+    fn separate(&mut self, with: &str) {
+        if !self.text.is_empty() {
+            self.text.push_str(if self.fresh { "\n\n" } else { with });
+        }
+    }
+
+    pub fn push_text(&mut self, text: &str) {
+        self.push(&MdLine { number: 0, text: text.to_string(), kind: Kind::Text });
+    }
+
+    pub fn finish(self) -> String {
+        self.text.trim().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_fences_and_details_are_handled() {
+        let text =
+            "a <!-- x\ny --> b\n```\n# not a heading\n```\n<details><summary>Show</summary>\nAnswer: B\n</details>";
+        let lines = lines(text);
+        assert_eq!(lines[0].text, "a ");
+        assert_eq!(lines[1].text, " b");
+        assert_eq!((lines[3].kind, lines[3].text.as_str()), (Kind::Code, "# not a heading"));
+        assert_eq!(lines[5].text, "");
+        assert_eq!(lines[6].text, "Answer: B");
+        assert_eq!(lines[7].text, "");
+    }
+
+    #[test]
+    fn headings_and_question_numbers() {
+        assert_eq!(heading("### What is it? ###"), Some("What is it?"));
+        assert_eq!(heading("#hashtag"), None);
+        assert_eq!(heading("    # code"), None);
+        assert_eq!(strip_question_number("Question 12: What now?"), "What now?");
+        assert_eq!(strip_question_number("Q7. Why?"), "Why?");
+        assert_eq!(strip_question_number("Question 3"), "");
+        assert_eq!(strip_question_number("Quickly, which one?"), "Quickly, which one?");
+        assert!(is_question_label("**Question 4**"));
+        assert!(!is_question_label("Questions and answers"));
+    }
+
+    #[test]
+    fn inline_markup_becomes_plain_text() {
+        assert_eq!(inline("**Bold** [AWS](https://aws.amazon.com) \\*x\\* &lt;tag&gt;"), "Bold AWS *x* <tag>");
+        assert_eq!(inline("See ![Diagram 1](images/q1.png)"), "See [image: Diagram 1 (images/q1.png)]");
+        assert_eq!(inline("<img src=\"a.png\" alt=\"flow\">"), "[image: flow (a.png)]");
+        assert_eq!(inline("a<br/>b"), "a b");
+    }
+
+    #[test]
+    fn paragraphs_and_code_make_a_stem() {
+        let mut stem = Paragraphs::default();
+        for line in lines("First line\ngoes on.\n\nSecond.\n```json\n{ \"a\": 1 }\n```\nAfter.") {
+            stem.push(&line);
+        }
+        assert_eq!(stem.finish(), "First line goes on.\n\nSecond.\n\n{ \"a\": 1 }\n\nAfter.");
+    }
+}

@@ -1,0 +1,249 @@
+//! Markdown checkbox lists, the layout of the large community repositories:
+//!
+//! ```text
+//! ### A company wants … Which solution meets these requirements?
+//!
+//! - [ ] Wrong option.
+//! - [x] Right option.
+//! ```
+//!
+//! A heading of any level holds the question; it may go on over paragraphs,
+//! code blocks and images until the first option. Options are `-`, `*` or `+`
+//! bullets (or numbered) with `[ ]`, `[x]` or `[X]`; more than one `[x]`
+//! makes a multiple-response question. A question may also start with a plain
+//! paragraph after the previous question's options. Headings without options
+//! (tables of contents, sections) and lines after the options ("Back to top")
+//! are ignored; an `Explanation:` paragraph after the options is kept.
+
+use super::markdown::{self, Kind, MdLine, Paragraphs};
+use super::{Draft, DraftOption, Entry, Format, Importer};
+
+pub struct MdCheckbox;
+
+/// A checkbox option line: whether it is ticked, and its text.
+fn checkbox(line: &str) -> Option<(bool, &str)> {
+    let rest = line.trim_start();
+    let rest = if let Some(after) = rest.strip_prefix(['-', '*', '+']) {
+        after
+    } else {
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if digits == 0 {
+            return None;
+        }
+        rest[digits..].strip_prefix(['.', ')'])?
+    };
+    let rest = rest.trim_start().strip_prefix('[')?;
+    let close = rest.find(']')?;
+    let ticked = match rest[..close].trim() {
+        "" => false,
+        "x" | "X" | "✓" | "✔" => true,
+        _ => return None,
+    };
+    let text = &rest[close + 1..];
+    if text.starts_with('(') {
+        return None; // a link such as "- [x](…)" is not an option
+    }
+    Some((ticked, text.trim()))
+}
+
+/// A question being read.
+struct Open {
+    line: usize,
+    stem: Paragraphs,
+    options: Vec<DraftOption>,
+    /// Text after the options: an explanation, or the stem of the next question.
+    after: Vec<MdLine>,
+}
+
+impl Open {
+    fn new(line: usize) -> Open {
+        Open { line, stem: Paragraphs::default(), options: Vec::new(), after: Vec::new() }
+    }
+
+    fn finish(self, out: &mut Vec<Entry>) {
+        if self.options.is_empty() {
+            return; // a heading without options: a title, a section, a table of contents
+        }
+        if !self.options.iter().any(|o| o.correct) {
+            out.push(Entry::Skipped { line: self.line, reason: "no option is marked [x]".into() });
+            return;
+        }
+        let explanation = explanation(&self.after);
+        out.push(Entry::Question(Draft {
+            line: self.line,
+            stem: self.stem.finish(),
+            options: self.options,
+            explanation,
+            ..Draft::default()
+        }));
+    }
+}
+
+/// An "Explanation:" paragraph among the lines after the options.
+fn explanation(after: &[MdLine]) -> Option<String> {
+    let start = after.iter().position(|l| {
+        let bare = l.text.trim().trim_start_matches(['*', '_', '>', ' ']).to_ascii_lowercase();
+        l.kind == Kind::Text && bare.starts_with("explanation")
+    })?;
+    let mut text = Paragraphs::default();
+    for line in &after[start..] {
+        text.push(line);
+    }
+    let text = text.finish();
+    let body = text.split_once(':').map_or("", |(_, rest)| rest).trim_start_matches(['*', '_']).trim();
+    (!body.is_empty()).then(|| body.to_string())
+}
+
+impl Importer for MdCheckbox {
+    fn format(&self) -> Format {
+        Format::MdCheckbox
+    }
+
+    fn evidence(&self, text: &str) -> usize {
+        markdown::lines(text).iter().filter(|l| l.kind == Kind::Text && checkbox(&l.text).is_some_and(|c| c.0)).count()
+    }
+
+    fn read(&self, text: &str) -> Vec<Entry> {
+        let mut out = Vec::new();
+        let mut open: Option<Open> = None;
+        // Lines before the first heading or question: the last paragraph may be a stem.
+        let mut preamble: Vec<MdLine> = Vec::new();
+        for line in markdown::lines(text) {
+            if line.kind == Kind::Text
+                && let Some(title) = markdown::heading(&line.text)
+            {
+                if let Some(done) = open.take() {
+                    done.finish(&mut out);
+                }
+                let mut question = Open::new(line.number);
+                question.stem.push_text(markdown::strip_question_number(title));
+                open = Some(question);
+                continue;
+            }
+            let checked = if line.kind == Kind::Text { checkbox(&line.text) } else { None };
+            let Some(question) = open.as_mut() else {
+                if checked.is_some() {
+                    // Options before any heading: the paragraph above them is the stem.
+                    let start = preamble.iter().rposition(MdLine::is_blank).map_or(0, |i| i + 1);
+                    let first = preamble.get(start).map_or(line.number, |l| l.number);
+                    let mut question = Open::new(first);
+                    for l in &preamble[start..] {
+                        question.stem.push(l);
+                    }
+                    add_option(&mut question, checked);
+                    open = Some(question);
+                } else {
+                    preamble.push(line);
+                }
+                continue;
+            };
+            if checked.is_some() {
+                let starts_next = question.after.iter().any(|l| !l.is_blank() && !is_explanation_start(l));
+                if !question.options.is_empty() && starts_next {
+                    // A paragraph after the options, then options again: the next question.
+                    let Some(done) = open.take() else { continue };
+                    let after = done.after.clone();
+                    done_without_after(done, &mut out);
+                    let first = after.iter().find(|l| !l.is_blank()).map_or(line.number, |l| l.number);
+                    let mut next = Open::new(first);
+                    for l in after.iter().filter(|l| !is_explanation_start(l)) {
+                        next.stem.push(l);
+                    }
+                    add_option(&mut next, checked);
+                    open = Some(next);
+                } else {
+                    question.after.clear();
+                    add_option(question, checked);
+                }
+            } else if question.options.is_empty() {
+                question.stem.push(&line);
+            } else if line.kind == Kind::Text
+                && question.after.iter().all(MdLine::is_blank)
+                && line.text.starts_with([' ', '\t'])
+                && !line.text.trim().is_empty()
+                && let Some(last) = question.options.last_mut()
+            {
+                // An indented line continues the option above.
+                last.text.push(' ');
+                last.text.push_str(&markdown::inline(line.text.trim()));
+            } else {
+                question.after.push(line);
+            }
+        }
+        if let Some(done) = open {
+            done.finish(&mut out);
+        }
+        out
+    }
+}
+
+fn is_explanation_start(line: &MdLine) -> bool {
+    line.text.trim().trim_start_matches(['*', '_', '>', ' ']).to_ascii_lowercase().starts_with("explanation")
+}
+
+/// Finishes a question whose trailing lines begin the next one (an
+/// explanation among them is still kept).
+fn done_without_after(mut done: Open, out: &mut Vec<Entry>) {
+    let explanation_only: Vec<MdLine> = match done.after.iter().position(is_explanation_start) {
+        Some(start) => {
+            let end = done.after[start..].iter().position(MdLine::is_blank).map_or(done.after.len(), |e| start + e);
+            done.after[start..end].to_vec()
+        }
+        None => Vec::new(),
+    };
+    done.after = explanation_only;
+    done.finish(out);
+}
+
+fn add_option(question: &mut Open, checked: Option<(bool, &str)>) {
+    if let Some((correct, text)) = checked {
+        question.options.push(DraftOption { text: markdown::inline(text), correct, explanation: None });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn questions(text: &str) -> Vec<Entry> {
+        MdCheckbox.read(text)
+    }
+
+    #[test]
+    fn a_heading_with_options_is_a_question() {
+        let entries = questions(
+            "# Title\n\n- [Q1](#q1)\n\n### What is S3?\n\n- [ ] A database\n- [x] Object storage  \n\n**[⬆ Back to Top](#top)**\n",
+        );
+        assert_eq!(entries.len(), 1, "{entries:?}");
+        let Entry::Question(q) = &entries[0] else { panic!("{entries:?}") };
+        assert_eq!((q.line, q.stem.as_str()), (5, "What is S3?"));
+        assert_eq!(
+            q.options.iter().map(|o| (o.text.as_str(), o.correct)).collect::<Vec<_>>(),
+            [("A database", false), ("Object storage", true)]
+        );
+    }
+
+    #[test]
+    fn questions_without_headings_follow_each_other() {
+        let entries = questions("First?\n- [x] yes\n- [ ] no\n\nSecond?\n* [ ] yes\n* [X] no\n");
+        let stems: Vec<String> = entries
+            .iter()
+            .filter_map(|e| if let Entry::Question(q) = e { Some(q.stem.clone()) } else { None })
+            .collect();
+        assert_eq!(stems, ["First?", "Second?"], "{entries:?}");
+    }
+
+    #[test]
+    fn unmarked_questions_are_skipped_with_their_line() {
+        let entries = questions("## Q\n- [ ] a\n- [ ] b\n");
+        assert_eq!(entries, [Entry::Skipped { line: 1, reason: "no option is marked [x]".into() }]);
+    }
+
+    #[test]
+    fn an_explanation_after_the_options_is_kept() {
+        let entries = questions("### Q?\n- [x] a\n- [ ] b\n\nExplanation: because a.\n\n### R?\n- [x] c\n- [ ] d\n");
+        let Some(Entry::Question(q)) = entries.first() else { panic!("{entries:?}") };
+        assert_eq!(q.explanation.as_deref(), Some("because a."));
+        assert_eq!(entries.len(), 2);
+    }
+}
