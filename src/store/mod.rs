@@ -17,6 +17,7 @@ pub mod export;
 pub mod files;
 pub mod in_progress;
 mod legacy;
+mod meta;
 pub mod record;
 mod schema;
 pub mod stats;

@@ -18,6 +18,7 @@ pub const HOME: &[KeyHelp] = &[
     key("↑↓ jk", "move", true),
     key("Enter", "choose", true),
     key("s e r h", "study, exam, resume, history", false),
+    key("x", "switch exam (when several are loaded)", false),
     key("?", "help", true),
     key("q Esc", "quit", true),
 ];

@@ -97,6 +97,9 @@ fn strip_comments(line: &str, mut in_comment: bool) -> (String, bool) {
 
 /// Drops `<details>` and `</details>` tags and whole `<summary>…</summary>` elements.
 fn strip_details(line: &str) -> String {
+    if !line.contains('<') {
+        return line.to_string();
+    }
     let mut text = remove_tag(line, "details");
     while let Some(start) = find_ignore_case(&text, "<summary") {
         let end = find_ignore_case(&text[start..], "</summary>").map_or(text.len(), |e| start + e + "</summary>".len());
@@ -179,11 +182,16 @@ pub fn is_question_label(line: &str) -> bool {
 /// their text, emphasis marks and known HTML tags go, common entities are
 /// decoded and backslash escapes resolved.
 pub fn inline(text: &str) -> String {
+    if !text.contains(['<', '&', '*', '_', '[', '\\']) {
+        return text.trim_end().to_string();
+    }
     let mut text = images(text);
     text = html_images(&text);
     text = links(&text);
-    for tag in ["b", "i", "em", "strong", "code", "p", "span", "u", "sub", "sup", "kbd", "pre", "div", "center"] {
-        text = remove_tag(&text, tag);
+    if text.contains('<') {
+        for tag in ["b", "i", "em", "strong", "code", "p", "span", "u", "sub", "sup", "kbd", "pre", "div", "center"] {
+            text = remove_tag(&text, tag);
+        }
     }
     for br in ["<br>", "<br/>", "<br />", "<BR>"] {
         text = text.replace(br, " ");

@@ -305,12 +305,16 @@ mod tests {
              Explanation: Because.\nStill because.\n\nWhy others are wrong:\n- A: Too slow.\n",
         );
         assert_eq!((q.line, q.stem.as_str(), q.domain), (1, "Which one?", Some(2)));
-        let q = only_question("## Question 2\nFirst paragraph.\n\nSecond?\nA) a\nB) b\nAnswer: A\n");
-        assert_eq!(q.stem, "First paragraph.\n\nSecond?");
         let correct: Vec<bool> = q.options.iter().map(|o| o.correct).collect();
         assert_eq!(correct, [false, true, true]);
         assert_eq!(q.explanation.as_deref(), Some("Because. Still because."));
         assert_eq!(q.options[0].explanation.as_deref(), Some("Too slow."));
+    }
+
+    #[test]
+    fn a_stem_keeps_its_paragraphs() {
+        let q = only_question("## Question 2\nFirst paragraph.\n\nSecond?\nA) a\nB) b\nAnswer: A\n");
+        assert_eq!(q.stem, "First paragraph.\n\nSecond?");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The home screen: start a study session or mock exam, resume, history, quit.
+//! The home screen: start a study session or mock exam, resume, history,
+//! switch to another loaded exam (when there are several), quit.
 
 use crate::bank::Pool;
 use crate::store::{AttemptHeader, InProgress};
@@ -20,6 +21,8 @@ pub enum Choice {
     ExamWithAccommodation,
     Resume,
     Discard,
+    /// Move on to the next loaded exam.
+    SwitchExam,
     History,
     Quit,
 }
@@ -34,17 +37,35 @@ pub struct HomeScreen {
     attempts: usize,
     /// The latest attempts, newest first.
     recent: Vec<AttemptHeader>,
+    /// With several loaded exams: the current one's place and how many there are.
+    exam_choice: Option<(usize, usize)>,
 }
 
 impl HomeScreen {
     pub fn new(data: HomeData) -> HomeScreen {
-        HomeScreen { cursor: 0, menu_top: 0, resumable: data.resumable, attempts: data.attempts, recent: data.recent }
+        HomeScreen {
+            cursor: 0,
+            menu_top: 0,
+            resumable: data.resumable,
+            attempts: data.attempts,
+            recent: data.recent,
+            exam_choice: None,
+        }
+    }
+
+    /// Offers to switch exams: the current exam is number `index` (from 0) of `count`.
+    pub fn with_exam_choice(mut self, index: usize, count: usize) -> HomeScreen {
+        self.exam_choice = (count > 1).then_some((index, count));
+        self
     }
 
     fn choices(&self) -> Vec<Choice> {
         let mut choices = vec![Choice::Study, Choice::Exam, Choice::ExamWithAccommodation];
         if self.resumable.is_some() {
             choices.splice(0..0, [Choice::Resume, Choice::Discard]);
+        }
+        if self.exam_choice.is_some() {
+            choices.push(Choice::SwitchExam);
         }
         choices.extend([Choice::History, Choice::Quit]);
         choices
@@ -61,6 +82,7 @@ impl HomeScreen {
             Input::Char('e') => return Some(Choice::Exam),
             Input::Char('r') if self.resumable.is_some() => return Some(Choice::Resume),
             Input::Char('h') => return Some(Choice::History),
+            Input::Char('x') if self.exam_choice.is_some() => return Some(Choice::SwitchExam),
             Input::Click { row, .. } => {
                 let index = usize::from(row.saturating_sub(self.menu_top));
                 if index < choices.len() {
@@ -88,6 +110,10 @@ impl HomeScreen {
                 None => String::new(),
             },
             Choice::Discard => "Discard the unfinished session".into(),
+            Choice::SwitchExam => {
+                let (index, count) = self.exam_choice.unwrap_or((0, 1));
+                format!("Exam: {} ({} of {count}) — switch to the next exam", bp.code, index + 1)
+            }
             Choice::History => format!("History — {}", widgets::count(self.attempts, "attempt", "attempts")),
             Choice::Quit => "Quit".into(),
         }
