@@ -133,3 +133,14 @@ fn an_embedded_bank_cannot_be_relaxed() {
     let library = Library::from_sources(vec![embedded]);
     assert!(printed(&library)[0].ends_with("an embedded bank must follow the strict rules; remove `relaxed`"));
 }
+
+#[test]
+fn a_relaxed_bank_allows_text_twice_as_long() {
+    let mut questions = bare_questions();
+    questions["questions"][0]["stem"] = json!("x".repeat(4000));
+    questions["questions"][1]["stem"] = json!("y".repeat(4001));
+    let library = Library::from_sources(vec![source("user", &relaxed_manifest("imp"), &questions)]);
+    let problems = printed(&library);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].ends_with("stem is 4001 characters long; the limit is 4000"), "{problems:?}");
+}

@@ -15,8 +15,9 @@ pub struct QuestionContext<'a> {
     /// Every service tag the bank may use.
     pub services: &'a BTreeMap<String, String>,
     /// The bank opted into relaxed rules for imported material: 2 to 10
-    /// options, no stated count in a multiple-response stem, and the task,
-    /// services, difficulty, explanations and references may be left out.
+    /// options, no stated count in a multiple-response stem, text up to twice
+    /// the strict length limits, and the task, services, difficulty,
+    /// explanations and references may be left out.
     pub relaxed: bool,
 }
 
@@ -47,6 +48,9 @@ pub fn read_question(src: &SourceText, fragment: &str, ctx: &QuestionContext) ->
         check.unknown_fields(&[OPTIONS, Seg::Index(i)], OPTION_FIELDS);
     }
     let relaxed = ctx.relaxed;
+    if relaxed {
+        check.relax_limits();
+    }
     let id = check.id(&[Seg::Key("id")], &raw.id, "question id");
     let task = match (&raw.task, relaxed) {
         (Some(task), _) => check.text(&[Seg::Key("task")], task, TextField::Id),
