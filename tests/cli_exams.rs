@@ -51,7 +51,7 @@ fn history_and_stats_are_per_exam() {
     let (_, stdout, _) = run(&mut mla_quiz(&data, &bank), &["stats", "--json"]);
     assert_eq!(json(&stdout)["attempts"], 3, "the first loaded exam by default");
     let (_, stdout, _) = run(&mut mla_quiz(&data, &bank), &["bank", "stats", "--json", "--exam", "PRACTICE-01"]);
-    assert_eq!(json(&stdout)["questions"], 3);
+    assert_eq!(json(&stdout)["questions"], 4);
 }
 
 #[test]

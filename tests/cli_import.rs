@@ -88,7 +88,7 @@ fn markdown_with_lettered_options_and_answer_lines() {
     let out = dir.path().join("lettered");
     let (code, stdout, _) = import(&[fixture("lettered.md")], &out, &["--title", "Lettered set"]);
     assert_eq!(code, 0, "{stdout}");
-    assert!(stdout.contains("imported 3 questions (1 multiple response)"), "{stdout}");
+    assert!(stdout.contains("imported 4 questions (1 multiple response)"), "{stdout}");
     assert!(stdout.contains("lettered.md:43: no answer line"), "{stdout}");
     validates_clean(&out);
     let questions = questions_of(&out);
@@ -96,6 +96,8 @@ fn markdown_with_lettered_options_and_answer_lines() {
     assert_eq!(questions[0]["options"][0]["explanation"], "JSON Lines is row based.");
     assert_eq!(correct_count(&questions[1]), 2);
     assert_eq!(questions[2]["options"][1]["correct"], true, "the answer inside <details>");
+    assert!(questions[3]["stem"].as_str().is_some_and(|s| s.starts_with("A numbered question")), "{:?}", questions[3]);
+    assert_eq!(questions[3]["explanation"], "CloudFront delivers content from edge locations.");
     let manifest: Value = serde_json::from_str(&std::fs::read_to_string(out.join("bank.json")).unwrap_or_default())
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(manifest["title"], "Lettered set");
@@ -127,12 +129,12 @@ fn several_files_make_one_bank() {
     let files = [fixture("checkbox.md"), fixture("lettered.md"), fixture("questions.csv")];
     let (code, stdout, _) = import(&files, &out, &["--exam", "MIXED-01"]);
     assert_eq!(code, 0, "{stdout}");
-    assert!(stdout.contains("imported 12 questions (3 multiple response)"), "{stdout}");
+    assert!(stdout.contains("imported 13 questions (3 multiple response)"), "{stdout}");
     validates_clean(&out);
     let (_, stats, _) = run(mla_quiz().args(["bank", "stats", "--json", "--exam", "MIXED-01", "--bank"]).arg(&out));
     let stats: Value = serde_json::from_str(&stats).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(stats["questions"], 12);
-    assert_eq!(stats["by_difficulty"]["unrated"], 12);
+    assert_eq!(stats["questions"], 13);
+    assert_eq!(stats["by_difficulty"]["unrated"], 13);
 }
 
 #[test]

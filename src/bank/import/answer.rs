@@ -44,6 +44,20 @@ pub fn letters(text: &str) -> Option<Vec<usize>> {
     (!found.is_empty()).then_some(found)
 }
 
+/// Like [`letters`], but only when the whole text is letters ("B", "A, D"):
+/// for a line after an answer label, which must not be the next question.
+pub fn letters_only(text: &str) -> Option<Vec<usize>> {
+    let words = text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '/' | '&' | '+' | '|'));
+    let all_letters = words.filter(|w| !w.is_empty()).all(|w| {
+        let w = w.trim_matches(|c: char| matches!(c, '*' | '_' | '`' | '(' | ')' | '.' | ':'));
+        w.is_empty()
+            || w.eq_ignore_ascii_case("and")
+            || (w.chars().all(|c| c.is_ascii_uppercase()) && w.chars().all(|c| index_of(c).is_some()))
+            || (w.len() == 1 && w.chars().all(|c| index_of(c).is_some()))
+    });
+    if all_letters { letters(text) } else { None }
+}
+
 /// What an answer line says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AnswerLine {
@@ -145,6 +159,8 @@ mod tests {
         assert_eq!(letters("B) Use Amazon S3"), Some(vec![1]));
         assert_eq!(letters("Amazon S3"), None);
         assert_eq!(letters("K"), None);
+        assert_eq!(letters_only("A, D"), Some(vec![0, 3]));
+        assert_eq!(letters_only("2. Which one?"), None);
     }
 
     #[test]

@@ -167,6 +167,37 @@ pub fn strip_question_number(text: &str) -> &str {
     tail.trim_start_matches([':', '.', ')', '-', '–', '—']).trim_start()
 }
 
+/// A numbered list item that may start a question: "12. text" or "12) text"
+/// (indented at most three spaces); returns its text.
+pub fn numbered_item(line: &str) -> Option<&str> {
+    let trimmed = line.trim_start();
+    if line.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    if !(1..=5).contains(&digits) {
+        return None;
+    }
+    let rest = trimmed[digits..].strip_prefix(['.', ')'])?;
+    let text = rest.strip_prefix([' ', '\t'])?.trim();
+    (!text.is_empty()).then_some(text)
+}
+
+/// The lines as a stem, without a leading "12." or "Question 12:" on the first one.
+pub fn stem_of(lines: &[MdLine]) -> Paragraphs {
+    let mut stem = Paragraphs::default();
+    let mut first = true;
+    for line in lines {
+        if first && line.kind == Kind::Text && !line.is_blank() {
+            first = false;
+            stem.push_text(strip_question_number(&line.text));
+        } else {
+            stem.push(line);
+        }
+    }
+    stem
+}
+
 /// Whether a line is only a "Question 12"-style label (with any of its punctuation).
 pub fn is_question_label(line: &str) -> bool {
     let bare = line.trim().trim_matches(['*', '_']).trim();
@@ -386,6 +417,9 @@ mod tests {
         assert_eq!(strip_question_number("Quickly, which one?"), "Quickly, which one?");
         assert!(is_question_label("**Question 4**"));
         assert!(!is_question_label("Questions and answers"));
+        assert_eq!(numbered_item("12.  What is it?"), Some("What is it?"));
+        assert_eq!(numbered_item("    1. code"), None);
+        assert_eq!(numbered_item("3.14 is pi"), None);
     }
 
     #[test]

@@ -127,9 +127,7 @@ impl Importer for MdCheckbox {
                     let start = preamble.iter().rposition(MdLine::is_blank).map_or(0, |i| i + 1);
                     let first = preamble.get(start).map_or(line.number, |l| l.number);
                     let mut question = Open::new(first);
-                    for l in &preamble[start..] {
-                        question.stem.push(l);
-                    }
+                    question.stem = markdown::stem_of(&preamble[start..]);
                     add_option(&mut question, checked);
                     open = Some(question);
                 } else {
@@ -146,9 +144,8 @@ impl Importer for MdCheckbox {
                     done_without_after(done, &mut out);
                     let first = after.iter().find(|l| !l.is_blank()).map_or(line.number, |l| l.number);
                     let mut next = Open::new(first);
-                    for l in after.iter().filter(|l| !is_explanation_start(l)) {
-                        next.stem.push(l);
-                    }
+                    let stem_lines: Vec<MdLine> = after.into_iter().filter(|l| !is_explanation_start(l)).collect();
+                    next.stem = markdown::stem_of(&stem_lines);
                     add_option(&mut next, checked);
                     open = Some(next);
                 } else {
@@ -225,7 +222,7 @@ mod tests {
 
     #[test]
     fn questions_without_headings_follow_each_other() {
-        let entries = questions("First?\n- [x] yes\n- [ ] no\n\nSecond?\n* [ ] yes\n* [X] no\n");
+        let entries = questions("1. First?\n- [x] yes\n- [ ] no\n\n2) Second?\n* [ ] yes\n* [X] no\n");
         let stems: Vec<String> = entries
             .iter()
             .filter_map(|e| if let Entry::Question(q) = e { Some(q.stem.clone()) } else { None })

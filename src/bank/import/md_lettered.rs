@@ -114,7 +114,7 @@ impl Open {
         }
         if self.awaiting_answer {
             self.awaiting_answer = false;
-            if let Some(letters) = answer::letters(text) {
+            if let Some(letters) = answer::letters_only(text) {
                 self.answer = Some(letters);
                 return;
             }
@@ -254,6 +254,10 @@ impl Importer for MdLettered {
                 (Kind::Text, None) if markdown::is_question_label(&line.text) => {
                     Some(line.text.trim().trim_matches(['*', '_']).to_string())
                 }
+                // "12. text" starts a question unless it is a list inside a stem.
+                (Kind::Text, None) if open.as_ref().is_none_or(|o| !o.options.is_empty()) => {
+                    markdown::numbered_item(&line.text).map(str::to_string)
+                }
                 _ => None,
             };
             if let Some(first) = start {
@@ -271,9 +275,7 @@ impl Importer for MdLettered {
                     let from = preamble.iter().rposition(MdLine::is_blank).map_or(0, |i| i + 1);
                     let first = preamble.get(from).map_or(line.number, |l| l.number);
                     let mut question = Open::new(first, "");
-                    for l in &preamble[from..] {
-                        question.stem.push(l);
-                    }
+                    question.stem = markdown::stem_of(&preamble[from..]);
                     question.handle(&line);
                     open = Some(question);
                 }
@@ -324,6 +326,20 @@ mod tests {
         );
         assert_eq!(q.stem, "What is it?");
         assert!(q.options[0].correct && !q.options[1].correct);
+    }
+
+    #[test]
+    fn numbered_questions_with_answers_in_details() {
+        let text = "1.  First?\n    - A. one\n    - B. two\n\n    <details markdown=1><summary markdown='span'>Answer</summary>\n      Correct answer: B\n      Explanation: Two.\n    </details>\n\n\
+                    2. Second, with a list:\n   1. keep data\n   2. keep costs low\n    - A. x\n    - B. y\n\n    <details><summary>Answer</summary>\n      Correct answer:\n    </details>\n\n3. Third?\n- A. p\n- B. q\nAnswer: A\n";
+        let entries = MdLettered.read(text);
+        assert_eq!(entries.len(), 3, "{entries:#?}");
+        let Entry::Question(first) = &entries[0] else { panic!("{entries:?}") };
+        assert_eq!((first.stem.as_str(), first.explanation.as_deref()), ("First?", Some("Two.")));
+        assert!(first.options[1].correct);
+        assert!(matches!(&entries[1], Entry::Skipped { line: 10, .. }), "no letters after the label: {entries:?}");
+        let Entry::Question(third) = &entries[2] else { panic!("{entries:?}") };
+        assert_eq!(third.stem, "Third?");
     }
 
     #[test]
