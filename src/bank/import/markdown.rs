@@ -239,7 +239,40 @@ pub fn inline(text: &str) -> String {
     ] {
         text = text.replace(entity, ch);
     }
+    if text.contains("&#") {
+        text = numeric_entities(&text);
+    }
     unescape(&text).trim_end().to_string()
+}
+
+/// `&#39;` and `&#x27;` → `'` (left as written when not a character).
+fn numeric_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("&#") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let decoded = after.find(';').filter(|&end| end <= 8).and_then(|end| {
+            let body = &after[..end];
+            let code = match body.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => body.parse().ok(),
+            };
+            code.and_then(char::from_u32).map(|c| (c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str("&#");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `![alt](path)` → `[image: alt (path)]`.
@@ -428,6 +461,7 @@ mod tests {
         assert_eq!(inline("See ![Diagram 1](images/q1.png)"), "See [image: Diagram 1 (images/q1.png)]");
         assert_eq!(inline("<img src=\"a.png\" alt=\"flow\">"), "[image: flow (a.png)]");
         assert_eq!(inline("a<br/>b"), "a b");
+        assert_eq!(inline("it&#39;s &#x2713; &#xZZ;"), "it's ✓ &#xZZ;");
     }
 
     #[test]
