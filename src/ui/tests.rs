@@ -292,7 +292,7 @@ fn colours_mark_right_and_wrong_but_no_color_uses_none() {
 }
 
 /// Inputs a user might press anywhere.
-fn any_input() -> impl Strategy<Value = Input> {
+pub(super) fn any_input() -> impl Strategy<Value = Input> {
     prop_oneof![
         Just(Input::Up),
         Just(Input::Down),

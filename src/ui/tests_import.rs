@@ -86,19 +86,9 @@ fn the_home_screen_switches_exams_and_remembers_the_choice() {
     assert_eq!(store.last_exam().ok().flatten().as_deref(), Some("IMP-01"));
 }
 
+/// The keys of the other UI tests, plus `x` (switch exam).
 fn any_input() -> impl Strategy<Value = Input> {
-    prop_oneof![
-        Just(Input::Up),
-        Just(Input::Down),
-        Just(Input::Left),
-        Just(Input::Right),
-        Just(Input::Enter),
-        Just(Input::Space),
-        Just(Input::Back),
-        Just(Input::Help),
-        prop::sample::select(vec!['a', 'b', 'c', 'g', 'e', 's', 'x', 'y', 'n', 'r', 'w', 'h', 'm'])
-            .prop_map(Input::Char),
-    ]
+    prop_oneof![8 => super::tests::any_input(), 1 => Just(Input::Char('x'))]
 }
 
 proptest! {
