@@ -375,6 +375,12 @@ fn unescape(text: &str) -> String {
     out
 }
 
+/// A bullet or numbered list item: it keeps its own line in a stem.
+fn is_list_item(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    ["- ", "* ", "+ "].iter().any(|b| trimmed.starts_with(b)) || numbered_item(line).is_some()
+}
+
 /// Joins a question's lines into a stem: lines of a paragraph with spaces,
 /// paragraphs with a blank line, code lines as they are.
 #[derive(Debug, Default)]
@@ -398,6 +404,8 @@ impl Paragraphs {
                 let text = inline(line.text.trim());
                 if self.fresh {
                     self.separate("\n\n");
+                } else if is_list_item(&line.text) || line.text.starts_with('|') {
+                    self.separate("\n");
                 } else if !self.text.is_empty() {
                     self.text.push(' ');
                 }
@@ -467,9 +475,9 @@ mod tests {
     #[test]
     fn paragraphs_and_code_make_a_stem() {
         let mut stem = Paragraphs::default();
-        for line in lines("First line\ngoes on.\n\nSecond.\n```json\n{ \"a\": 1 }\n```\nAfter.") {
+        for line in lines("First line\ngoes on.\n\nSecond.\n```json\n{ \"a\": 1 }\n```\nAfter:\n- one\n- two") {
             stem.push(&line);
         }
-        assert_eq!(stem.finish(), "First line goes on.\n\nSecond.\n\n{ \"a\": 1 }\n\nAfter.");
+        assert_eq!(stem.finish(), "First line goes on.\n\nSecond.\n\n{ \"a\": 1 }\n\nAfter:\n- one\n- two");
     }
 }
