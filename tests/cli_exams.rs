@@ -69,3 +69,17 @@ fn an_unknown_exam_is_named_with_the_loaded_ones() {
         );
     }
 }
+
+#[test]
+fn history_show_finds_the_questions_of_the_attempts_own_exam() {
+    let (dir, bank) = setup();
+    let data = dir.path().join("data");
+    let library = mla_quiz::bank::Library::load(std::slice::from_ref(&bank));
+    let pool = library.pool("PRACTICE-01").unwrap_or_else(|| panic!("no pool"));
+    let attempt = support::attempts::mock_exam(&pool, 1, 2, support::attempts::at(72));
+    support::attempts::record_all(&data, std::slice::from_ref(&attempt));
+    let (code, stdout, stderr) = run(&mut mla_quiz(&data, &bank), &["history", "show", &attempt.id]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.starts_with("PRACTICE-01 · Mock exam"), "{stdout}");
+    assert!(!stdout.contains("no longer in the loaded banks"), "{stdout}");
+}

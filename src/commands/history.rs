@@ -51,7 +51,7 @@ pub fn run(global: &GlobalArgs, args: HistoryArgs, out: &mut impl Write, err: &m
             let request = ExportRequest { format, output: output.as_deref(), per_question, force, exam };
             export(&store, &pool, request, out, err)
         }
-        Some(HistoryCommand::Show { id }) => show(&store, &exam_pool(global, &store)?, &id, out),
+        Some(HistoryCommand::Show { id }) => show(&store, global, &id, out),
     }
 }
 
@@ -130,10 +130,13 @@ fn duration(seconds: u64) -> String {
 }
 
 /// `history show ID`: one attempt's scores and every answer, as text.
-fn show(store: &Store, pool: &Pool, id: &str, out: &mut impl Write) -> Result<ExitCode> {
+fn show(store: &Store, global: &GlobalArgs, id: &str, out: &mut impl Write) -> Result<ExitCode> {
     let Some(a) = store.attempt(id)? else {
         bail!("no attempt has the id {:?}; `mla-quiz history --json` lists the ids", make_printable(id));
     };
+    // The questions are looked up in the attempt's own exam.
+    let pool = Library::load(&global.banks).choose_pool(Some(&a.exam), None).map_err(|e| anyhow!(e))?;
+    let pool = &pool;
     let s = &a.summary;
     let tz = TimeZone::system();
     writeln!(

@@ -103,9 +103,8 @@ pub fn import(request: &ImportRequest) -> Result<ImportedBank, String> {
         };
         let entries = format.read(&file.text);
         if entries.is_empty() {
-            let mut message = unrecognised(&file.name, &file.text);
-            message.insert_str(0, &format!("no question in the {} layout. ", format.name()));
-            return Err(message);
+            let headline = format!("no question in the {} layout was found", format.name());
+            return Err(unrecognised(&file.name, &file.text, &headline));
         }
         formats.push((file.name.clone(), format));
         read.push((file, entries));

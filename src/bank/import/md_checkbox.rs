@@ -15,6 +15,7 @@
 //! (tables of contents, sections) and lines after the options ("Back to top")
 //! are ignored; an `Explanation:` paragraph after the options is kept.
 
+use super::answer::{self, AnswerLine};
 use super::markdown::{self, Kind, MdLine, Paragraphs};
 use super::{Draft, DraftOption, Entry, Format, Importer};
 
@@ -60,13 +61,23 @@ impl Open {
         Open { line, stem: Paragraphs::default(), options: Vec::new(), after: Vec::new() }
     }
 
-    fn finish(self, out: &mut Vec<Entry>) {
+    fn finish(mut self, out: &mut Vec<Entry>) {
         if self.options.is_empty() {
             return; // a heading without options: a title, a section, a table of contents
         }
         if !self.options.iter().any(|o| o.correct) {
-            out.push(Entry::Skipped { line: self.line, reason: "no option is marked [x]".into() });
-            return;
+            // Unticked boxes with the answer below them ("Answer: B", often in <details>).
+            let letters = self.after.iter().find_map(|l| match answer::answer_line(&l.text) {
+                Some(AnswerLine::Letters(letters)) => Some(letters),
+                _ => None,
+            });
+            match letters.filter(|l| l.iter().all(|&i| i < self.options.len())) {
+                Some(letters) => letters.into_iter().for_each(|i| self.options[i].correct = true),
+                None => {
+                    out.push(Entry::Skipped { line: self.line, reason: "no option is marked [x]".into() });
+                    return;
+                }
+            }
         }
         let explanation = explanation(&self.after);
         out.push(Entry::Question(Draft {
@@ -100,7 +111,15 @@ impl Importer for MdCheckbox {
     }
 
     fn evidence(&self, text: &str) -> usize {
-        markdown::lines(text).iter().filter(|l| l.kind == Kind::Text && checkbox(&l.text).is_some_and(|c| c.0)).count()
+        let lines = markdown::lines(text);
+        let boxes: Vec<bool> =
+            lines.iter().filter(|l| l.kind == Kind::Text).filter_map(|l| checkbox(&l.text).map(|c| c.0)).collect();
+        let ticked = boxes.iter().filter(|&&t| t).count();
+        if ticked > 0 || boxes.is_empty() {
+            return ticked;
+        }
+        // Unticked boxes only: the answers are on answer lines.
+        lines.iter().filter(|l| matches!(answer::answer_line(&l.text), Some(AnswerLine::Letters(_)))).count()
     }
 
     fn read(&self, text: &str) -> Vec<Entry> {
@@ -234,6 +253,14 @@ mod tests {
     fn unmarked_questions_are_skipped_with_their_line() {
         let entries = questions("## Q\n- [ ] a\n- [ ] b\n");
         assert_eq!(entries, [Entry::Skipped { line: 1, reason: "no option is marked [x]".into() }]);
+    }
+
+    #[test]
+    fn unticked_boxes_take_the_answer_line_below_them() {
+        let entries =
+            questions("### Q?\n- [ ] a\n- [ ] b\n\n<details><summary>Answer</summary>\n\nAnswer: B\n</details>\n");
+        let Some(Entry::Question(q)) = entries.first() else { panic!("{entries:?}") };
+        assert!(q.options[1].correct && !q.options[0].correct);
     }
 
     #[test]

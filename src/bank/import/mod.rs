@@ -117,12 +117,12 @@ pub fn detect(name: &str, text: &str) -> Result<Format, String> {
         .map(|f| (f.importer().evidence(text), f))
         .filter(|(evidence, _)| *evidence > 0)
         .max_by_key(|(evidence, f)| (*evidence, std::cmp::Reverse(*f as u8)));
-    best.map(|(_, f)| f).ok_or_else(|| unrecognised(name, text))
+    best.map(|(_, f)| f).ok_or_else(|| unrecognised(name, text, "no question layout was recognised"))
 }
 
-/// The message for a file in no known layout.
-pub fn unrecognised(name: &str, text: &str) -> String {
-    let mut message = format!("{name}: no question layout was recognised. mla-quiz bank import reads:");
+/// The message for a file in no known layout (or with no question in the one asked for).
+pub fn unrecognised(name: &str, text: &str, headline: &str) -> String {
+    let mut message = format!("{name}: {headline}. mla-quiz bank import reads:");
     for format in Format::ALL {
         message.push_str(&format!("\n  {:<12} {}", format.name(), format.describe()));
     }
@@ -144,6 +144,7 @@ mod tests {
     #[test]
     fn detection_by_content_and_extension() {
         assert_eq!(detect("q.md", "### Q?\n- [ ] a\n- [x] b\n"), Ok(Format::MdCheckbox));
+        assert_eq!(detect("q.md", "### Q?\n- [ ] a\n- [ ] b\nAnswer: B\n"), Ok(Format::MdCheckbox));
         assert_eq!(detect("q.md", "Question 1\nWhat?\nA) a\nB) b\nAnswer: B\n"), Ok(Format::MdLettered));
         assert_eq!(detect("q.txt", "question,A,B,answer\nWhat?,a,b,A\n"), Ok(Format::Csv));
         assert_eq!(detect("q.tsv", "anything"), Ok(Format::Csv));
