@@ -86,6 +86,18 @@ fn the_home_screen_switches_exams_and_remembers_the_choice() {
     assert_eq!(store.last_exam().ok().flatten().as_deref(), Some("IMP-01"));
 }
 
+#[test]
+fn results_of_an_imported_exam_leave_out_the_empty_service_table() {
+    let (mut app, _data) = app("IMP-01");
+    let mut terminal = Terminal::new(TestBackend::new(80, 40)).unwrap_or_else(|e| panic!("{e}"));
+    for key in ['e', 'a', 's', 'y'] {
+        app.step(Input::Char(key));
+    }
+    let shown = screen(&mut app, &mut terminal);
+    assert!(shown.contains("Mock exam result") && shown.contains("1.1 All questions"), "{shown}");
+    assert!(!shown.contains("By AWS service"), "{shown}");
+}
+
 /// The keys of the other UI tests, plus `x` (switch exam).
 fn any_input() -> impl Strategy<Value = Input> {
     prop_oneof![8 => super::tests::any_input(), 1 => Just(Input::Char('x'))]
