@@ -174,12 +174,12 @@ impl Importer for MdCheckbox {
             } else if question.options.is_empty() {
                 question.stem.push(&line);
             } else if line.kind == Kind::Text
-                && question.after.iter().all(MdLine::is_blank)
-                && line.text.starts_with([' ', '\t'])
                 && !line.text.trim().is_empty()
+                && (question.after.is_empty() && continues(&line.text)
+                    || question.after.iter().all(MdLine::is_blank) && line.text.starts_with([' ', '\t']))
                 && let Some(last) = question.options.last_mut()
             {
-                // An indented line continues the option above.
+                // A line right under an option, or indented under it, continues it.
                 last.text.push(' ');
                 last.text.push_str(&markdown::inline(line.text.trim()));
             } else {
@@ -191,6 +191,17 @@ impl Importer for MdCheckbox {
         }
         out
     }
+}
+
+/// Whether a line right under an option may be the rest of its text (not a
+/// link, image, HTML, table, quote, "Back to top" or explanation).
+fn continues(text: &str) -> bool {
+    let trimmed = text.trim_start().trim_start_matches(['*', '_']);
+    let lower = trimmed.to_ascii_lowercase();
+    !trimmed.starts_with(['[', '!', '<', '|', '>', '#'])
+        && !lower.contains("back to top")
+        && !lower.starts_with("explanation")
+        && answer::answer_line(text).is_none()
 }
 
 fn is_explanation_start(line: &MdLine) -> bool {
@@ -247,6 +258,15 @@ mod tests {
             .filter_map(|e| if let Entry::Question(q) = e { Some(q.stem.clone()) } else { None })
             .collect();
         assert_eq!(stems, ["First?", "Second?"], "{entries:?}");
+    }
+
+    #[test]
+    fn a_wrapped_option_stays_one_option() {
+        let entries = questions("### Q?\n- [ ] A long option\nthat wraps\n- [x] next\n**[Back to top](#top)**\n");
+        let Some(Entry::Question(q)) = entries.first() else { panic!("{entries:?}") };
+        assert_eq!(entries.len(), 1, "{entries:?}");
+        assert_eq!(q.options[0].text, "A long option that wraps");
+        assert_eq!(q.options[1].text, "next");
     }
 
     #[test]
