@@ -116,14 +116,16 @@ fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
 fn remove_tag(text: &str, name: &str) -> String {
     let mut out = text.to_string();
     for open in [format!("<{name}"), format!("</{name}")] {
-        while let Some(start) = find_ignore_case(&out, &open) {
+        let mut from = 0;
+        while let Some(found) = find_ignore_case(&out[from..], &open) {
+            let start = from + found;
             let after = start + open.len();
             let boundary = out[after..].chars().next().is_none_or(|c| c == '>' || c == '/' || c.is_whitespace());
-            let Some(end) = out[after..].find('>').map(|e| after + e + 1) else { break };
-            if !boundary {
-                break;
+            match out[after..].find('>') {
+                Some(end) if boundary => out.replace_range(start..after + end + 1, ""),
+                Some(_) => from = after,
+                None => break,
             }
-            out.replace_range(start..end, "");
         }
     }
     out
@@ -140,7 +142,13 @@ pub fn heading(line: &str) -> Option<&str> {
     if !(1..=6).contains(&hashes) || !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
         return None;
     }
-    Some(rest.trim().trim_end_matches('#').trim_end())
+    let text = rest.trim();
+    // A closing run of '#' counts only after a space ("C#" keeps its '#').
+    let without_closing = text.trim_end_matches('#');
+    if without_closing.is_empty() || without_closing.ends_with([' ', '\t']) {
+        return Some(without_closing.trim_end());
+    }
+    Some(text)
 }
 
 /// Removes a leading "Question 12:", "Q12.", "12)" or "#12 -" from a question's first line.
@@ -220,7 +228,9 @@ pub fn inline(text: &str) -> String {
     text = html_images(&text);
     text = links(&text);
     if text.contains('<') {
-        for tag in ["b", "i", "em", "strong", "code", "p", "span", "u", "sub", "sup", "kbd", "pre", "div", "center"] {
+        for tag in
+            ["a", "b", "i", "em", "strong", "code", "p", "span", "u", "sub", "sup", "kbd", "pre", "div", "center"]
+        {
             text = remove_tag(&text, tag);
         }
     }
@@ -451,6 +461,8 @@ mod tests {
     fn headings_and_question_numbers() {
         assert_eq!(heading("### What is it? ###"), Some("What is it?"));
         assert_eq!(heading("#hashtag"), None);
+        assert_eq!(heading("## Which runs C#"), Some("Which runs C#"));
+        assert_eq!(heading("##"), Some(""));
         assert_eq!(heading("    # code"), None);
         assert_eq!(strip_question_number("Question 12: What now?"), "What now?");
         assert_eq!(strip_question_number("Q7. Why?"), "Why?");
@@ -469,6 +481,7 @@ mod tests {
         assert_eq!(inline("See ![Diagram 1](images/q1.png)"), "See [image: Diagram 1 (images/q1.png)]");
         assert_eq!(inline("<img src=\"a.png\" alt=\"flow\">"), "[image: flow (a.png)]");
         assert_eq!(inline("a<br/>b"), "a b");
+        assert_eq!(inline("<abbr>x</abbr> <a name=\"q1\"></a>Which one?"), "<abbr>x</abbr> Which one?");
         assert_eq!(inline("it&#39;s &#x2713; &#xZZ;"), "it's ✓ &#xZZ;");
     }
 
