@@ -6,7 +6,7 @@
 //! header row uses; quoted cells may hold commas and line breaks.
 
 use super::answer::{self, MAX_OPTIONS};
-use super::{Draft, DraftOption, Entry, Format, Importer};
+use super::{Draft, DraftOption, Entry, Importer};
 
 pub struct Delimited;
 
@@ -142,10 +142,6 @@ fn row(columns: &Columns, record: &csv::StringRecord, line: usize) -> Entry {
 }
 
 impl Importer for Delimited {
-    fn format(&self) -> Format {
-        Format::Csv
-    }
-
     fn evidence(&self, text: &str) -> usize {
         let mut reader = reader(text);
         let mut records = reader.records();

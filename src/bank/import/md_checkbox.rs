@@ -17,7 +17,7 @@
 
 use super::answer::{self, AnswerLine};
 use super::markdown::{self, Kind, MdLine, Paragraphs};
-use super::{Draft, DraftOption, Entry, Format, Importer};
+use super::{Draft, DraftOption, Entry, Importer};
 
 pub struct MdCheckbox;
 
@@ -106,10 +106,6 @@ fn explanation(after: &[MdLine]) -> Option<String> {
 }
 
 impl Importer for MdCheckbox {
-    fn format(&self) -> Format {
-        Format::MdCheckbox
-    }
-
     fn evidence(&self, text: &str) -> usize {
         let lines = markdown::lines(text);
         let boxes: Vec<bool> =

@@ -19,7 +19,7 @@
 
 use super::answer::{self, AnswerLine};
 use super::markdown::{self, Kind, MdLine, Paragraphs};
-use super::{Draft, DraftOption, Entry, Format, Importer};
+use super::{Draft, DraftOption, Entry, Importer};
 
 pub struct MdLettered;
 
@@ -227,10 +227,6 @@ pub fn take_domain_tag(text: &mut String) -> Option<u8> {
 }
 
 impl Importer for MdLettered {
-    fn format(&self) -> Format {
-        Format::MdLettered
-    }
-
     fn evidence(&self, text: &str) -> usize {
         let lines = markdown::lines(text);
         let text_lines = || lines.iter().filter(|l| l.kind == Kind::Text);

@@ -49,7 +49,6 @@ pub enum Entry {
 
 /// One layout of question file.
 pub trait Importer {
-    fn format(&self) -> Format;
     /// How strongly the text looks like this layout: the number of answered
     /// questions it appears to hold (0: not this layout).
     fn evidence(&self, text: &str) -> usize;
