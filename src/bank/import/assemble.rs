@@ -1,7 +1,7 @@
-//! From drafts to a bank folder: the target exam (a loaded blueprint named by
-//! `--exam`, or a one-domain blueprint of the bank's own), ids, domains and
-//! tasks, duplicates, and the loader's own check of every question, so that
-//! what is written validates clean.
+//! From files to a bank folder: each file's layout, the target exam (a loaded
+//! blueprint named by `--exam`, or a one-domain blueprint of the bank's own),
+//! the bank id and exam code, and the manifest. Each draft is placed and
+//! checked by [`super::place`], so that what is written validates clean.
 //!
 //! The bank's own blueprint, when it needs one, has these defaults: one domain
 //! and one task statement ("All questions", weight 100); a mock exam of
@@ -13,14 +13,13 @@
 
 use super::super::diagnostic::SourceText;
 use super::super::load::{Library, MANIFEST};
-use super::super::manifest::{is_service_tag, read_manifest};
+use super::super::manifest::read_manifest;
 use super::super::model::{Blueprint, Domain, QuestionType, ScoreScale, TaskStatement};
-use super::super::question::{QuestionContext, read_question};
-use super::super::raw::{RawOption, RawQuestion};
 use super::super::text::{clip, make_printable};
-use super::{Draft, Entry, Format, detect, unrecognised};
+use super::place::Placer;
+use super::{Entry, Format, detect, unrecognised};
 use serde_json::json;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
@@ -85,10 +84,12 @@ pub struct ImportedBank {
 }
 
 /// Where the questions go: a loaded exam, or the bank's own blueprint.
-struct Target {
-    blueprint: Blueprint,
-    joins: bool,
-    services: BTreeMap<String, String>,
+pub(super) struct Target {
+    pub blueprint: Blueprint,
+    /// The questions join a loaded exam (whose services they may use).
+    pub joins: bool,
+    /// Service tags the questions may use; a bank's own grows with the tags found.
+    pub services: BTreeMap<String, String>,
 }
 
 /// Reads every file and builds the bank. Errors are for files in no known
@@ -112,7 +113,7 @@ pub fn import(request: &ImportRequest) -> Result<ImportedBank, String> {
     let library = request.library;
     let bank_id = unique(&slug(request.folder_name, false), "-import", |id| library.banks.iter().any(|b| b.id == id));
     let mut target = target(request, library);
-    let mut placed = Placer { bank_id: &bank_id, accepted: Vec::new(), seen: HashMap::new(), skipped: Vec::new() };
+    let mut placed = Placer::new(&bank_id);
     for (file, entries) in read {
         for entry in entries {
             match entry {
@@ -252,120 +253,6 @@ fn manifest(bank_id: &str, title: &str, blueprint: Option<&Blueprint>, target: &
         manifest["services"] = json!(target.services);
     }
     serde_json::to_string_pretty(&manifest).unwrap_or_default()
-}
-
-/// Places drafts in the target one by one.
-struct Placer<'b> {
-    bank_id: &'b str,
-    accepted: Vec<RawQuestion>,
-    /// Normalised question text → where it was first seen.
-    seen: HashMap<String, (String, usize)>,
-    skipped: Vec<Skipped>,
-}
-
-impl Placer<'_> {
-    fn skip(&mut self, file: &str, line: usize, reason: String) {
-        self.skipped.push(Skipped { file: file.to_string(), line, reason });
-    }
-
-    fn place(&mut self, file: &str, draft: Draft, target: &mut Target) {
-        let line = draft.line;
-        let key = identity(&draft);
-        if let Some((first_file, first_line)) = self.seen.get(&key) {
-            let reason = format!("the same question as {}:{first_line}", make_printable(first_file));
-            return self.skip(file, line, reason);
-        }
-        let correct = draft.options.iter().filter(|o| o.correct).count();
-        let kind = match correct {
-            0 => return self.skip(file, line, "no option is marked as the answer".into()),
-            1 => QuestionType::Single,
-            _ => QuestionType::Multiple,
-        };
-        let blueprint = &target.blueprint;
-        let domain = match draft.domain.filter(|d| blueprint.domain(*d).is_some()) {
-            Some(domain) => domain,
-            None if blueprint.domains.len() == 1 => blueprint.domains[0].id,
-            None => {
-                let reason = format!(
-                    "no domain: the {} blueprint has {} domains; tag the question [D1] … or import it into an exam \
-                     of its own (a new --exam code)",
-                    blueprint.code,
-                    blueprint.domains.len()
-                );
-                return self.skip(file, line, reason);
-            }
-        };
-        let tasks = blueprint.domain(domain).map(|d| d.tasks.as_slice()).unwrap_or_default();
-        let task = match draft.task.filter(|t| tasks.iter().any(|known| &known.id == t)) {
-            Some(task) => Some(task),
-            None if tasks.len() == 1 => Some(tasks[0].id.clone()),
-            None => None,
-        };
-        let mut services: Vec<String> = Vec::new();
-        for tag in draft.tags.iter().filter(|t| is_service_tag(t)) {
-            if !target.joins {
-                target.services.entry(tag.clone()).or_insert_with(|| tag.clone());
-            }
-            if target.services.contains_key(tag) && !services.contains(tag) {
-                services.push(tag.clone());
-            }
-        }
-        let mut raw = RawQuestion {
-            id: format!("{}-{:04}", self.bank_id, self.accepted.len() + 1),
-            domain,
-            task,
-            services: (!services.is_empty()).then_some(services),
-            difficulty: None,
-            kind,
-            case_study: None,
-            stem: draft.stem,
-            options: draft
-                .options
-                .into_iter()
-                .map(|o| RawOption {
-                    text: o.text,
-                    correct: Some(o.correct),
-                    matches: None,
-                    explanation: o.explanation,
-                })
-                .collect(),
-            responses: None,
-            explanation: draft.explanation,
-            references: None,
-        };
-        let json = serde_json::to_string(&raw).unwrap_or_default();
-        let ctx = QuestionContext {
-            bank: self.bank_id,
-            blueprint: &target.blueprint,
-            services: &target.services,
-            relaxed: true,
-        };
-        match read_question(&SourceText::new(file, &json), &json, &ctx) {
-            Ok(question) => {
-                // Written as the loader will read it: line endings, tabs and spacing normalised.
-                raw.stem = question.stem;
-                for (written, checked) in raw.options.iter_mut().zip(question.options) {
-                    written.text = checked.text;
-                    written.explanation = Some(checked.explanation).filter(|e| !e.is_empty());
-                }
-                raw.explanation = Some(question.explanation).filter(|e| !e.is_empty());
-                self.seen.insert(key, (file.to_string(), line));
-                self.accepted.push(raw);
-            }
-            Err(problems) => {
-                let messages: Vec<String> = problems.into_iter().map(|p| p.message).collect();
-                self.skip(file, line, messages.join("; "));
-            }
-        }
-    }
-}
-
-/// A question's text and options, ignoring case, spacing and option order.
-fn identity(draft: &Draft) -> String {
-    let norm = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    let mut options: Vec<String> = draft.options.iter().map(|o| norm(&o.text)).collect();
-    options.sort();
-    format!("{}\u{0}{}", norm(&draft.stem), options.join("\u{0}"))
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@
 //! are ignored; an `Explanation:` paragraph after the options is kept.
 
 use super::answer::{self, AnswerLine};
+use super::inline::inline;
 use super::markdown::{self, Kind, MdLine, Paragraphs};
 use super::{Draft, DraftOption, Entry, Importer};
 
@@ -177,7 +178,7 @@ impl Importer for MdCheckbox {
             {
                 // A line right under an option, or indented under it, continues it.
                 last.text.push(' ');
-                last.text.push_str(&markdown::inline(line.text.trim()));
+                last.text.push_str(&inline(line.text.trim()));
             } else {
                 question.after.push(line);
             }
@@ -220,7 +221,7 @@ fn done_without_after(mut done: Open, out: &mut Vec<Entry>) {
 
 fn add_option(question: &mut Open, checked: Option<(bool, &str)>) {
     if let Some((correct, text)) = checked {
-        question.options.push(DraftOption { text: markdown::inline(text), correct, explanation: None });
+        question.options.push(DraftOption { text: inline(text), correct, explanation: None });
     }
 }
 

@@ -18,6 +18,7 @@
 //! options' own explanations. A `[D1]`-style tag names the domain.
 
 use super::answer::{self, AnswerLine};
+use super::inline::inline;
 use super::markdown::{self, Kind, MdLine, Paragraphs};
 use super::{Draft, DraftOption, Entry, Importer};
 
@@ -146,7 +147,7 @@ impl Open {
             && let Some((index, option)) = answer::lettered_option(text)
             && index == self.options.len()
         {
-            let text = markdown::inline(option);
+            let text = inline(option);
             self.options.push(DraftOption { text, correct: false, explanation: None });
             self.phase = Phase::Options;
             return;
@@ -158,7 +159,7 @@ impl Open {
                     && let Some(last) = self.options.last_mut()
                 {
                     last.text.push(' ');
-                    last.text.push_str(&markdown::inline(text.trim()));
+                    last.text.push_str(&inline(text.trim()));
                 }
             }
             Phase::After => {
@@ -167,7 +168,7 @@ impl Open {
                     && self.answer.is_some()
                 {
                     self.close_explanation();
-                    self.options[index].explanation = Some(markdown::inline(note));
+                    self.options[index].explanation = Some(inline(note));
                 } else if is_notes_heading(text) {
                     self.close_explanation();
                 } else if let Some(explanation) = &mut self.explanation {

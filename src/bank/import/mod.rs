@@ -12,9 +12,11 @@
 mod answer;
 pub mod assemble;
 mod delimited;
+mod inline;
 mod markdown;
 mod md_checkbox;
 mod md_lettered;
+mod place;
 
 pub use assemble::{ImportRequest, ImportedBank, SourceFile, import};
 
