@@ -1,9 +1,10 @@
 //! CSV or TSV with a header row: a question column, option columns `A` to `J`
 //! (or `Option A`, `Choice A`, `Option 1` …), the answer letters (`B`,
-//! `A,D`, `AD`, or option numbers), and optional `explanation`, `domain`,
-//! `task` and `tags` columns. Header names ignore case, spaces and
-//! punctuation. The delimiter is a tab, a semicolon or a comma, whichever the
-//! header row uses; quoted cells may hold commas and line breaks.
+//! `A,D`, `AD`, option numbers, or the right option's text), and optional
+//! `explanation`, `domain`, `task` and `tags` columns. Header names ignore
+//! case, spaces and punctuation. The delimiter is a tab, a semicolon or a
+//! comma, whichever the header row uses; quoted cells may hold commas and
+//! line breaks.
 
 use super::answer::{self, MAX_OPTIONS};
 use super::{Draft, DraftOption, Entry, Importer};
@@ -106,7 +107,13 @@ fn row(columns: &Columns, record: &csv::StringRecord, line: usize) -> Entry {
         }
     }
     let answer_cell = cell(columns.answer);
-    let Some(answer) = answer::letters(answer_cell) else {
+    // Letters, or else the text of the right option itself.
+    let by_text = || {
+        let same = |o: &DraftOption| o.text.trim().eq_ignore_ascii_case(answer_cell);
+        options.iter().position(same).map(|i| vec![i])
+    };
+    let Some(answer) = answer::letters_only(answer_cell).or_else(by_text).or_else(|| answer::letters(answer_cell))
+    else {
         let reason = if answer_cell.is_empty() {
             "the answer cell is empty".to_string()
         } else {
@@ -192,7 +199,8 @@ mod tests {
     fn rows_become_questions() {
         let text = "Question,Option A,Option B,Option C,Answer,Explanation,Domain,Tags\n\
                     \"Which, of these?\",One,Two,Three,\"A, C\",Because.,D2,glue s3\n\
-                    Bad?,One,Two,,E,,,\n";
+                    Bad?,One,Two,,E,,,\n\
+                    By text?,Amazon S3,Amazon EBS,,amazon ebs,,,\n";
         let entries = Delimited.read(text);
         let Entry::Question(q) = &entries[0] else { panic!("{entries:?}") };
         assert_eq!((q.line, q.stem.as_str(), q.domain), (2, "Which, of these?", Some(2)));
