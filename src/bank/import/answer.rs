@@ -68,6 +68,10 @@ pub enum AnswerLine {
 }
 
 const LABELS: &[&str] = &[
+    "suggested answers",
+    "suggested answer",
+    "right answers",
+    "right answer",
     "correct answers",
     "correct answer(s)",
     "correct answer",
@@ -170,6 +174,7 @@ mod tests {
         assert_eq!(answer_line("> **Answer:** C"), Some(AnswerLine::Letters(vec![2])));
         assert_eq!(answer_line("Correct Answer: AC"), Some(AnswerLine::Letters(vec![0, 2])));
         assert_eq!(answer_line("**Answer:**"), Some(AnswerLine::LabelOnly));
+        assert_eq!(answer_line("**Suggested Answer:** BD"), Some(AnswerLine::Letters(vec![1, 3])));
         assert_eq!(answer_line("Answers vary by region."), None);
         assert_eq!(answer_line("The answer is B"), None);
     }
