@@ -170,6 +170,14 @@ pub fn numbered_item(line: &str) -> Option<&str> {
     (!text.is_empty()).then_some(text)
 }
 
+/// The last paragraph of `lines` (blank lines at the end left out): the stem
+/// of a question written as a paragraph right above its options.
+pub fn last_paragraph(lines: &[MdLine]) -> &[MdLine] {
+    let end = lines.iter().rposition(|l| !l.is_blank()).map_or(0, |i| i + 1);
+    let start = lines[..end].iter().rposition(MdLine::is_blank).map_or(0, |i| i + 1);
+    &lines[start..end]
+}
+
 /// The lines as a stem, without a leading "12." or "Question 12:" on the first one.
 pub fn stem_of(lines: &[MdLine]) -> Paragraphs {
     let mut stem = Paragraphs::default();
@@ -284,6 +292,14 @@ mod tests {
         assert_eq!(numbered_item("12.  What is it?"), Some("What is it?"));
         assert_eq!(numbered_item("    1. code"), None);
         assert_eq!(numbered_item("3.14 is pi"), None);
+    }
+
+    #[test]
+    fn the_last_paragraph_above_the_options() {
+        let all = lines("Intro.\n\nFirst line\nsecond line\n\n");
+        let texts: Vec<&str> = last_paragraph(&all).iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["First line", "second line"]);
+        assert!(last_paragraph(&lines("\n\n")).is_empty());
     }
 
     #[test]

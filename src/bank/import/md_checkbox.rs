@@ -140,10 +140,10 @@ impl Importer for MdCheckbox {
             let Some(question) = open.as_mut() else {
                 if checked.is_some() {
                     // Options before any heading: the paragraph above them is the stem.
-                    let start = preamble.iter().rposition(MdLine::is_blank).map_or(0, |i| i + 1);
-                    let first = preamble.get(start).map_or(line.number, |l| l.number);
+                    let paragraph = markdown::last_paragraph(&preamble);
+                    let first = paragraph.first().map_or(line.number, |l| l.number);
                     let mut question = Open::new(first);
-                    question.stem = markdown::stem_of(&preamble[start..]);
+                    question.stem = markdown::stem_of(paragraph);
                     add_option(&mut question, checked);
                     open = Some(question);
                 } else {
@@ -155,12 +155,13 @@ impl Importer for MdCheckbox {
                 let starts_next = question.after.iter().any(|l| !l.is_blank() && !is_explanation_start(l));
                 if !question.options.is_empty() && starts_next {
                     // A paragraph after the options, then options again: the next question.
-                    let Some(done) = open.take() else { continue };
-                    let after = done.after.clone();
-                    done_without_after(done, &mut out);
-                    let first = after.iter().find(|l| !l.is_blank()).map_or(line.number, |l| l.number);
+                    let Some(mut done) = open.take() else { continue };
+                    let (explanation, rest) = split_after(std::mem::take(&mut done.after));
+                    done.after = explanation;
+                    done.finish(&mut out);
+                    let stem_lines: Vec<MdLine> = rest.into_iter().filter(|l| !is_decoration(&l.text)).collect();
+                    let first = stem_lines.iter().find(|l| !l.is_blank()).map_or(line.number, |l| l.number);
                     let mut next = Open::new(first);
-                    let stem_lines: Vec<MdLine> = after.into_iter().filter(|l| !is_explanation_start(l)).collect();
                     next.stem = markdown::stem_of(&stem_lines);
                     add_option(&mut next, checked);
                     open = Some(next);
@@ -205,18 +206,20 @@ fn is_explanation_start(line: &MdLine) -> bool {
     line.text.trim().trim_start_matches(['*', '_', '>', ' ']).to_ascii_lowercase().starts_with("explanation")
 }
 
-/// Finishes a question whose trailing lines begin the next one (an
-/// explanation among them is still kept).
-fn done_without_after(mut done: Open, out: &mut Vec<Entry>) {
-    let explanation_only: Vec<MdLine> = match done.after.iter().position(is_explanation_start) {
-        Some(start) => {
-            let end = done.after[start..].iter().position(MdLine::is_blank).map_or(done.after.len(), |e| start + e);
-            done.after[start..end].to_vec()
-        }
-        None => Vec::new(),
-    };
-    done.after = explanation_only;
-    done.finish(out);
+/// Splits the lines after a question's options into its explanation
+/// paragraph (if any) and the rest (which may be the next question's stem).
+fn split_after(after: Vec<MdLine>) -> (Vec<MdLine>, Vec<MdLine>) {
+    let Some(start) = after.iter().position(is_explanation_start) else { return (Vec::new(), after) };
+    let end = after[start..].iter().position(MdLine::is_blank).map_or(after.len(), |e| start + e);
+    let mut rest = after;
+    let explanation: Vec<MdLine> = rest.drain(start..end).collect();
+    (explanation, rest)
+}
+
+/// A "Back to top" line or a line that is only a link: never part of a stem.
+fn is_decoration(text: &str) -> bool {
+    let bare = text.trim().trim_matches(['*', '_']).trim();
+    bare.to_ascii_lowercase().contains("back to top") || (bare.starts_with('[') && bare.ends_with(')'))
 }
 
 fn add_option(question: &mut Open, checked: Option<(bool, &str)>) {
@@ -249,7 +252,9 @@ mod tests {
 
     #[test]
     fn questions_without_headings_follow_each_other() {
-        let entries = questions("1. First?\n- [x] yes\n- [ ] no\n\n2) Second?\n* [ ] yes\n* [X] no\n");
+        let entries = questions(
+            "Intro.\n\n1. First?\n\n- [x] yes\n- [ ] no\n\n[Back to top](#top)\n\n2) Second?\n* [ ] yes\n* [X] no\n",
+        );
         let stems: Vec<String> = entries
             .iter()
             .filter_map(|e| if let Entry::Question(q) = e { Some(q.stem.clone()) } else { None })

@@ -269,10 +269,10 @@ impl Importer for MdLettered {
                 Some(question) => question.handle(&line),
                 None if line.kind == Kind::Text && answer::lettered_option(&line.text).is_some_and(|(i, _)| i == 0) => {
                     // Options before any heading or label: the paragraph above is the stem.
-                    let from = preamble.iter().rposition(MdLine::is_blank).map_or(0, |i| i + 1);
-                    let first = preamble.get(from).map_or(line.number, |l| l.number);
+                    let paragraph = markdown::last_paragraph(&preamble);
+                    let first = paragraph.first().map_or(line.number, |l| l.number);
                     let mut question = Open::new(first, "");
-                    question.stem = markdown::stem_of(&preamble[from..]);
+                    question.stem = markdown::stem_of(paragraph);
                     question.handle(&line);
                     open = Some(question);
                 }
