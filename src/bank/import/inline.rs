@@ -35,6 +35,7 @@ pub fn inline(text: &str) -> String {
     }
     let mut text = images(text);
     text = html_images(&text);
+    text = autolinks(&text);
     text = links(&text);
     if text.contains('<') {
         for tag in
@@ -145,6 +146,28 @@ fn attribute(tag: &str, name: &str) -> String {
     }
 }
 
+/// `<https://example.com>` → `https://example.com`.
+fn autolinks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("<http") {
+        let inner = &rest[start + 1..];
+        match inner.find(['>', ' ', '<']) {
+            Some(end) if inner[end..].starts_with('>') => {
+                out.push_str(&rest[..start]);
+                out.push_str(&inner[..end]);
+                rest = &inner[end + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=start]);
+                rest = inner;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `[text](url)` → `text`.
 fn links(text: &str) -> String {
     let mut out = String::new();
@@ -204,6 +227,10 @@ mod tests {
         assert_eq!(inline("See ![Diagram 1](images/q1.png)"), "See [image: Diagram 1 (images/q1.png)]");
         assert_eq!(inline("<img src=\"a.png\" alt=\"flow\">"), "[image: flow (a.png)]");
         assert_eq!(inline("a<br/>b"), "a b");
+        assert_eq!(
+            inline("See <https://aws.amazon.com/s3/> and <http x>"),
+            "See https://aws.amazon.com/s3/ and <http x>"
+        );
         assert_eq!(inline("<abbr>x</abbr> <a name=\"q1\"></a>Which one?"), "<abbr>x</abbr> Which one?");
         assert_eq!(inline("it&#39;s &#x2713; &#xZZ;"), "it's ✓ &#xZZ;");
     }

@@ -178,6 +178,11 @@ pub fn last_paragraph(lines: &[MdLine]) -> &[MdLine] {
     &lines[start..end]
 }
 
+/// A numbered item at the start of a line ("12. text", no indent): it may start a question.
+pub fn numbered_question(line: &str) -> Option<&str> {
+    if line.starts_with([' ', '\t']) { None } else { numbered_item(line) }
+}
+
 /// The lines as a stem, without a leading "12." or "Question 12:" on the first one.
 pub fn stem_of(lines: &[MdLine]) -> Paragraphs {
     let mut stem = Paragraphs::default();
@@ -242,6 +247,13 @@ impl Paragraphs {
                 self.fresh = false;
             }
         }
+    }
+
+    /// Whether the text so far introduces a list ("… as follows:") or is in one.
+    pub fn in_list(&self) -> bool {
+        let text = self.text.trim_end();
+        let last_line = text.rsplit('\n').next().unwrap_or("");
+        text.ends_with(':') || numbered_item(last_line).is_some()
     }
 
     fn separate(&mut self, with: &str) {

@@ -55,11 +55,24 @@ struct Open {
     options: Vec<DraftOption>,
     /// Text after the options: an explanation, or the stem of the next question.
     after: Vec<MdLine>,
+    /// Started by a bare "Question 12" heading: a numbered list below it is its stem.
+    label_only: bool,
 }
 
 impl Open {
     fn new(line: usize) -> Open {
-        Open { line, stem: Paragraphs::default(), options: Vec::new(), after: Vec::new() }
+        Open { line, stem: Paragraphs::default(), options: Vec::new(), after: Vec::new(), label_only: false }
+    }
+
+    /// Whether a numbered line at the margin starts a question of its own: the
+    /// open one has no options yet and is a title, not a question label or a
+    /// stem that introduces a list.
+    fn gives_way_to(&self, line: &MdLine) -> bool {
+        line.kind == Kind::Text
+            && self.options.is_empty()
+            && !self.label_only
+            && !self.stem.in_list()
+            && markdown::numbered_question(&line.text).is_some()
     }
 
     fn finish(mut self, out: &mut Vec<Entry>) {
@@ -132,7 +145,16 @@ impl Importer for MdCheckbox {
                     done.finish(&mut out);
                 }
                 let mut question = Open::new(line.number);
-                question.stem.push_text(markdown::strip_question_number(title));
+                let title = markdown::strip_question_number(title);
+                question.label_only = title.is_empty();
+                question.stem.push_text(title);
+                open = Some(question);
+                continue;
+            }
+            if open.as_ref().is_some_and(|o| o.gives_way_to(&line)) {
+                // "# Practice exam" then "1. First question?": the title holds no question.
+                let mut question = Open::new(line.number);
+                question.stem = markdown::stem_of(std::slice::from_ref(&line));
                 open = Some(question);
                 continue;
             }
@@ -269,6 +291,20 @@ mod tests {
         assert_eq!(entries.len(), 1, "{entries:?}");
         assert_eq!(q.options[0].text, "A long option that wraps");
         assert_eq!(q.options[1].text, "next");
+    }
+
+    #[test]
+    fn numbered_questions_under_a_title() {
+        let entries =
+            questions("# Practice\n\nIntro text\n\n1. First?\n- [x] a\n- [ ] b\n\n2. Second?\n- [ ] a\n- [x] b\n");
+        let stems: Vec<(usize, String)> = entries
+            .iter()
+            .filter_map(|e| if let Entry::Question(q) = e { Some((q.line, q.stem.clone())) } else { None })
+            .collect();
+        assert_eq!(stems, [(5, "First?".to_string()), (9, "Second?".to_string())], "{entries:?}");
+        let listed = questions("### Which meet these requirements:\n1. cheap\n2. fast\n\n- [x] a\n- [ ] b\n");
+        let Some(Entry::Question(q)) = listed.first() else { panic!("{listed:?}") };
+        assert_eq!(q.stem, "Which meet these requirements:\n1. cheap\n2. fast");
     }
 
     #[test]

@@ -43,6 +43,8 @@ struct Open {
     /// The explanation, once something else followed it.
     explained: Option<String>,
     phase: Phase,
+    /// Started by a bare "Question 12" label: a numbered list below it is its stem.
+    label_only: bool,
 }
 
 impl Open {
@@ -58,7 +60,14 @@ impl Open {
             explanation: None,
             explained: None,
             phase: Phase::Stem,
+            label_only: markdown::strip_question_number(first).is_empty(),
         }
+    }
+
+    /// Whether a numbered line at the margin starts the next question rather
+    /// than a list in this one's stem.
+    fn ends_at_numbered_line(&self) -> bool {
+        !self.options.is_empty() || !(self.label_only || self.stem.in_list())
     }
 
     /// Ends the explanation being read, if any.
@@ -252,8 +261,8 @@ impl Importer for MdLettered {
                     Some(line.text.trim().trim_matches(['*', '_']).to_string())
                 }
                 // "12. text" starts a question unless it is a list inside a stem.
-                (Kind::Text, None) if open.as_ref().is_none_or(|o| !o.options.is_empty()) => {
-                    markdown::numbered_item(&line.text).map(str::to_string)
+                (Kind::Text, None) if open.as_ref().is_none_or(Open::ends_at_numbered_line) => {
+                    markdown::numbered_question(&line.text).map(str::to_string)
                 }
                 _ => None,
             };
@@ -337,6 +346,15 @@ mod tests {
         assert!(matches!(&entries[1], Entry::Skipped { line: 10, .. }), "no letters after the label: {entries:?}");
         let Entry::Question(third) = &entries[2] else { panic!("{entries:?}") };
         assert_eq!(third.stem, "Third?");
+    }
+
+    #[test]
+    fn a_title_and_intro_above_numbered_questions_are_left_out() {
+        let entries = MdLettered.read(
+            "# Practice Exam 1\n\nClick Answer.\n\n---\n\n1. First?\n    - A. a\n    - B. b\n\n    Correct Answer: B\n",
+        );
+        let Some(Entry::Question(q)) = entries.first() else { panic!("{entries:?}") };
+        assert_eq!((q.line, q.stem.as_str()), (7, "First?"));
     }
 
     #[test]
