@@ -10,8 +10,9 @@
 //! A heading of any level holds the question; it may go on over paragraphs,
 //! code blocks and images until the first option. Options are `-`, `*` or `+`
 //! bullets (or numbered) with `[ ]`, `[x]` or `[X]`; more than one `[x]`
-//! makes a multiple-response question. A question may also start with a plain
-//! paragraph after the previous question's options. Headings without options
+//! makes a multiple-response question. A question may also be a plain
+//! paragraph or numbered item right above its options, and unticked boxes
+//! take an "Answer: B" line below them. Headings without options
 //! (tables of contents, sections) and lines after the options ("Back to top")
 //! are ignored; an `Explanation:` paragraph after the options is kept.
 

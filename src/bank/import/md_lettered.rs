@@ -10,7 +10,9 @@
 //! - A: Why A is wrong.
 //! ```
 //!
-//! A question starts at a heading or a "Question N" line. Options are `A)`,
+//! A question starts at a heading, a "Question N" line or a numbered item at
+//! the margin ("12. text"; a title heading above such items holds no
+//! question). Options are `A)`,
 //! `A.` or `(A)`, bare or as bullets. The answer line names the right letters
 //! (`Answer: A, D`), alone or inside a `<details>` block; its letters may be on
 //! the next line. An `Explanation:` paragraph becomes the question's
