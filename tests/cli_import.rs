@@ -203,3 +203,14 @@ fn joining_a_loaded_exam_needs_domain_tags() {
     let domains: Vec<Value> = questions_of(&out).iter().map(|q| q["domain"].clone()).collect();
     assert_eq!(domains, [Value::from(1), Value::from(3)]);
 }
+
+#[test]
+fn a_title_the_loader_would_refuse_is_an_error_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("titled");
+    let (code, _, stderr) = import(&[fixture("crlf.md")], &out, &["--title", "bad \u{1b}[2J title"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("the bank's manifest would not load: title contains an escape character"), "{stderr}");
+    assert!(!stderr.contains('\u{1b}'), "nothing printed raw");
+    assert!(!out.exists());
+}
