@@ -25,8 +25,8 @@ pub fn run(global: &GlobalArgs, args: &ImportArgs, out: &mut impl Write) -> Resu
     for path in &args.files {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).with_context(|| format!("reading {}", make_printable(&name)))?;
-        let Ok(text) = String::from_utf8(bytes) else {
-            bail!("{} is not UTF-8 text; save it as UTF-8 and import it again", make_printable(&name));
+        let Some(text) = decode(bytes) else {
+            bail!("{} is not UTF-8 or UTF-16 text; save it as UTF-8 and import it again", make_printable(&name));
         };
         files.push(SourceFile { name, text });
     }
@@ -56,6 +56,20 @@ pub fn run(global: &GlobalArgs, args: &ImportArgs, out: &mut impl Write) -> Resu
     }
     report(&bank, &shown_out, out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The text of a file in UTF-8, or in UTF-16 with a byte-order mark (as
+/// spreadsheets save "Unicode text").
+fn decode(bytes: Vec<u8>) -> Option<String> {
+    let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]])).collect();
+        String::from_utf16(&units).ok()
+    };
+    match bytes.as_slice() {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        _ => String::from_utf8(bytes).ok(),
+    }
 }
 
 fn format(choice: ImportFormat) -> Option<Format> {
@@ -118,4 +132,19 @@ fn report_skipped(bank: &ImportedBank, out: &mut impl Write) -> std::io::Result<
         writeln!(out, "  {skipped}")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode;
+
+    #[test]
+    fn utf8_and_utf16_with_a_byte_order_mark() {
+        assert_eq!(decode(b"caf\xc3\xa9".to_vec()).as_deref(), Some("café"));
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("a\tb".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode(le).as_deref(), Some("a\tb"));
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("é".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        assert_eq!(decode(be).as_deref(), Some("é"));
+        assert_eq!(decode(vec![0xC3, 0x28]), None);
+    }
 }
