@@ -23,6 +23,10 @@ pub struct GlobalArgs {
     /// Add a bank folder of your own (repeatable). See question_banks/README.md for the format.
     #[arg(long = "bank", global = true, value_name = "DIR")]
     pub banks: Vec<PathBuf>,
+    /// The exam to use, by its code (default: the last one used, else the first loaded: MLA-C01).
+    /// For `bank import`: a loaded exam to add the questions to, or the code of the bank's own exam.
+    #[arg(long, global = true, value_name = "CODE")]
+    pub exam: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -136,15 +140,46 @@ pub enum BankCommand {
         /// Bank folders to check besides the embedded bank.
         paths: Vec<PathBuf>,
     },
-    /// Count questions by domain, task statement, type, difficulty and service.
+    /// Count questions by domain, task statement, type, difficulty and service (of --exam).
     Stats {
         /// Print one JSON object instead of a table.
         #[arg(long)]
         json: bool,
-        /// The exam code to count (default: the first loaded blueprint, MLA-C01).
-        #[arg(long)]
-        exam: Option<String>,
     },
+    /// Turn Markdown or CSV question files into a bank folder (see README.md for the layouts).
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The question files.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The bank folder to write.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The bank's title (and its exam's name when it gets an exam of its own).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// The files' layout.
+    #[arg(long, value_enum, default_value_t = ImportFormat::Auto)]
+    pub format: ImportFormat,
+    /// Replace the bank in an existing folder.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The layouts `bank import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// Detect each file's layout.
+    Auto,
+    /// Markdown: a heading per question, options "- [ ] text" and "- [x] text".
+    MdCheckbox,
+    /// Markdown: options "A) text" and an answer line "Answer: B".
+    MdLettered,
+    /// CSV or TSV with a header row.
+    Csv,
 }
 
 /// Accepts a question count from 1 to [`MAX_QUESTIONS`].

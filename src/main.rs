@@ -15,9 +15,10 @@ fn main() -> ExitCode {
             let all: Vec<_> = banks.iter().chain(&paths).cloned().collect();
             commands::bank::validate(&all, &mut stdout)
         }
-        Some(Command::Bank(BankCommand::Stats { json, exam })) => {
-            commands::bank::stats(banks, exam.as_deref(), json, &mut stdout)
+        Some(Command::Bank(BankCommand::Stats { json })) => {
+            commands::bank::stats(banks, cli.global.exam.as_deref(), json, &mut stdout)
         }
+        Some(Command::Bank(BankCommand::Import(args))) => commands::import::run(&cli.global, &args, &mut stdout),
         None => commands::tui::run(&cli.global, Start::Home),
         Some(Command::Study(args)) => commands::tui::run(&cli.global, Start::Study(args)),
         Some(Command::Exam(args)) => commands::tui::run(&cli.global, Start::Exam(args)),

@@ -312,3 +312,47 @@ fn due_reviews_start_from_the_home_screen_most_overdue_first() {
     pty.send("q");
     assert!(pty.wait_exit());
 }
+
+/// Imports a Markdown fixture, then runs a mock exam on it to the results,
+/// and finds the imported exam remembered on the home screen and in `stats`.
+#[test]
+fn an_imported_bank_runs_a_mock_exam() {
+    let data = data_dir();
+    let out = data.path().join("imported-bank");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/checkbox.md");
+    let imported = std::process::Command::new(env!("CARGO_BIN_EXE_mla-quiz"))
+        .args(["bank", "import"])
+        .arg(&fixture)
+        .arg("--out")
+        .arg(&out)
+        .args(["--exam", "PRACTICE-01"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stdout = String::from_utf8_lossy(&imported.stdout);
+    assert!(imported.status.success() && stdout.contains("imported 6 questions"), "{stdout}");
+    let bank = out.to_string_lossy().into_owned();
+    let mut pty = Pty::quiz(&["--bank", &bank, "exam", "--exam", "PRACTICE-01", "--seed", "3"], data.path());
+    pty.wait_for("Question 1 of 6");
+    pty.send("a").send(RIGHT).send("b").send("s");
+    pty.wait_for("Submit the exam?");
+    pty.send("y");
+    let results = pty.wait_for("Mock exam result");
+    assert!(results.contains("Score by domain"), "{results}");
+    pty.send("q");
+    let home = pty.wait_for("Exam: PRACTICE-01 (2 of 2)");
+    assert!(home.contains("History — 1 attempt"), "history is per exam: {home}");
+    pty.send("x");
+    let other = pty.wait_for("Exam: MLA-C01 (1 of 2)");
+    assert!(other.contains("History — 0 attempts"), "{other}");
+    pty.send("x");
+    pty.wait_for("Exam: PRACTICE-01 (2 of 2)");
+    pty.send("q");
+    assert!(pty.wait_exit());
+    let stats = std::process::Command::new(env!("CARGO_BIN_EXE_mla-quiz"))
+        .args(["--bank", &bank, "stats", "--json"])
+        .env("MLA_QUIZ_DATA_DIR", data.path())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(stats["attempts"], 1, "stats opens on the exam last used: {stats}");
+}

@@ -6,6 +6,9 @@ use super::text::{self, TextField};
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 
+/// How many times longer than the strict limits text in a relaxed bank may be.
+pub const RELAXED_LIMIT_FACTOR: usize = 2;
+
 /// One step of a path into a JSON value.
 #[derive(Debug, Clone, Copy)]
 pub enum Seg<'p> {
@@ -39,11 +42,18 @@ pub struct Checker<'s, 't> {
     src: &'s SourceText<'t>,
     fragment: &'t str,
     pub problems: Vec<Diagnostic>,
+    /// Text may be this many times as long as its field's limit (2 in a relaxed bank).
+    limit_factor: usize,
 }
 
 impl<'s, 't> Checker<'s, 't> {
     pub fn new(src: &'s SourceText<'t>, fragment: &'t str) -> Self {
-        Self { src, fragment, problems: Vec::new() }
+        Self { src, fragment, problems: Vec::new(), limit_factor: 1 }
+    }
+
+    /// Allows text twice as long as the strict limits (for relaxed banks).
+    pub fn relax_limits(&mut self) {
+        self.limit_factor = RELAXED_LIMIT_FACTOR;
     }
 
     /// Records a problem with the value at `path`.
@@ -55,7 +65,7 @@ impl<'s, 't> Checker<'s, 't> {
 
     /// Checks a piece of text; on a problem, records it and returns an empty string.
     pub fn text(&mut self, path: &[Seg], raw: &str, field: TextField) -> String {
-        match text::clean(raw, field) {
+        match text::clean_within(raw, field, field.max_chars().saturating_mul(self.limit_factor)) {
             Ok(clean) => clean,
             Err(message) => {
                 self.problem(path, message);

@@ -113,7 +113,13 @@ impl Library {
             match read_manifest(&SourceText::new(&path, text)) {
                 Ok(manifest) => {
                     manifests.retain(|(s, m)| !(m.id == manifest.id && s.origin == Origin::Embedded));
-                    manifests.push((source, manifest));
+                    match clash(&manifests, &source, &manifest) {
+                        Some(problem) => {
+                            library.problems.push(problem);
+                            library.skipped.push(format!("bank folder {}", source.display));
+                        }
+                        None => manifests.push((source, manifest)),
+                    }
                 }
                 Err(mut problems) => {
                     library.problems.append(&mut problems);
@@ -175,6 +181,34 @@ impl Library {
     }
 }
 
+/// Why a bank cannot be loaded beside the ones already accepted: its id is
+/// taken, it defines a blueprint for an exam another bank defines, or it is
+/// an embedded bank asking for relaxed rules. (A user folder with an embedded
+/// bank's id replaces that bank instead: see [`Library::from_sources`].)
+fn clash(accepted: &[(BankSource, Manifest)], source: &BankSource, manifest: &Manifest) -> Option<Diagnostic> {
+    let problem = |message: String| Some(Diagnostic { path: source.path_of(MANIFEST), location: None, message });
+    if source.origin == Origin::Embedded && manifest.relaxed {
+        return problem("an embedded bank must follow the strict rules; remove `relaxed`".into());
+    }
+    if let Some((other, _)) = accepted.iter().find(|(_, m)| m.id == manifest.id) {
+        return problem(format!(
+            "bank id {:?} is also the id of {}; two banks cannot share an id, so this one was not loaded",
+            manifest.id, other.display
+        ));
+    }
+    let defines = |m: &Manifest| m.blueprint.is_some() && m.exam.eq_ignore_ascii_case(&manifest.exam);
+    if manifest.blueprint.is_some()
+        && let Some((other, _)) = accepted.iter().find(|(_, m)| defines(m))
+    {
+        return problem(format!(
+            "exam {:?} is already defined by {}; only one bank may define an exam's blueprint (use \"exam\": {:?} \
+             instead of `blueprint` to add questions to it), so this one was not loaded",
+            manifest.exam, other.display, manifest.exam
+        ));
+    }
+    None
+}
+
 /// Everything a session can draw on for one exam.
 #[derive(Debug, Clone)]
 pub struct Pool {
@@ -214,7 +248,12 @@ struct Placed {
 
 impl BankLoader<'_> {
     fn load(mut self, manifest: Manifest, blueprint: Blueprint, services: BTreeMap<String, String>) -> Bank {
-        let ctx = QuestionContext { bank: &manifest.id, blueprint: &blueprint, services: &services };
+        let ctx = QuestionContext {
+            bank: &manifest.id,
+            blueprint: &blueprint,
+            services: &services,
+            relaxed: manifest.relaxed,
+        };
         let mut placed: Vec<Placed> = Vec::new();
         let mut case_studies: Vec<(CaseStudy, String, Option<Location>)> = Vec::new();
         for (name, text) in self.source.files.iter().filter(|(name, _)| name != MANIFEST) {

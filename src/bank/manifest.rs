@@ -19,6 +19,8 @@ pub struct Manifest {
     pub version: String,
     pub exam: String,
     pub blueprint: Option<Blueprint>,
+    /// Relaxed rules for imported material: see [`super::question::QuestionContext::relaxed`].
+    pub relaxed: bool,
     pub services: BTreeMap<String, String>,
 }
 
@@ -60,7 +62,11 @@ pub fn read_manifest(src: &SourceText) -> Result<Manifest, Vec<Diagnostic>> {
         let name = check.text(&path, &name, TextField::ServiceName);
         services.insert(clean_tag, name);
     }
-    if check.is_clean() { Ok(Manifest { id, title, version, exam, blueprint, services }) } else { Err(check.problems) }
+    if check.is_clean() {
+        Ok(Manifest { id, title, version, exam, blueprint, relaxed: raw.relaxed, services })
+    } else {
+        Err(check.problems)
+    }
 }
 
 /// A service tag: lower-case words of letters and digits joined by single hyphens.

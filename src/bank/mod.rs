@@ -7,6 +7,8 @@
 mod checker;
 mod diagnostic;
 mod embedded;
+mod exams;
+pub mod import;
 mod load;
 mod manifest;
 pub mod model;

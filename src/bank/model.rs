@@ -99,7 +99,8 @@ impl QuestionType {
     }
 }
 
-/// An option (for ordering: a step; for matching: a prompt) with its own explanation.
+/// An option (for ordering: a step; for matching: a prompt) with its own
+/// explanation (empty when a relaxed bank leaves it out).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuestionOption {
     pub text: String,
@@ -126,14 +127,19 @@ pub struct Question {
     /// The id of the bank the question came from.
     pub bank: String,
     pub domain: u8,
+    /// Empty only in a relaxed bank that leaves it out.
     pub task: String,
+    /// Empty only in a relaxed bank that leaves them out.
     pub services: Vec<String>,
-    pub difficulty: Difficulty,
+    /// Always given in a strict bank; a relaxed (imported) bank may leave it out.
+    pub difficulty: Option<Difficulty>,
     pub case_study: Option<String>,
     pub stem: String,
     pub options: Vec<QuestionOption>,
     pub key: AnswerKey,
+    /// Empty only in a relaxed bank that leaves it out (as are option explanations).
     pub explanation: String,
+    /// Empty only in a relaxed bank that leaves them out.
     pub references: Vec<String>,
 }
 

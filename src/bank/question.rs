@@ -14,7 +14,15 @@ pub struct QuestionContext<'a> {
     pub blueprint: &'a Blueprint,
     /// Every service tag the bank may use.
     pub services: &'a BTreeMap<String, String>,
+    /// The bank opted into relaxed rules for imported material: 2 to 10
+    /// options, no stated count in a multiple-response stem, text up to twice
+    /// the strict length limits, and the task, services, difficulty,
+    /// explanations and references may be left out.
+    pub relaxed: bool,
 }
+
+/// The fewest and most options a single or multiple question of a relaxed bank may have.
+pub const RELAXED_OPTIONS: (usize, usize) = (2, 10);
 
 const OPTIONS: Seg = Seg::Key("options");
 
@@ -39,16 +47,39 @@ pub fn read_question(src: &SourceText, fragment: &str, ctx: &QuestionContext) ->
     for i in 0..raw.options.len() {
         check.unknown_fields(&[OPTIONS, Seg::Index(i)], OPTION_FIELDS);
     }
+    let relaxed = ctx.relaxed;
+    if relaxed {
+        check.relax_limits();
+    }
     let id = check.id(&[Seg::Key("id")], &raw.id, "question id");
-    let task = check.text(&[Seg::Key("task")], &raw.task, TextField::Id);
+    let task = match (&raw.task, relaxed) {
+        (Some(task), _) => check.text(&[Seg::Key("task")], task, TextField::Id),
+        (None, true) => String::new(),
+        (None, false) => missing(&mut check, "task"),
+    };
     check_domain_and_task(&mut check, ctx.blueprint, raw.domain, &task);
-    let services = check_services(&mut check, &raw.services, ctx.services);
+    let services = match (&raw.services, relaxed) {
+        (Some(services), _) => check_services(&mut check, services, ctx.services, relaxed),
+        (None, true) => Vec::new(),
+        (None, false) => missing(&mut check, "services"),
+    };
+    if raw.difficulty.is_none() && !relaxed {
+        missing::<()>(&mut check, "difficulty");
+    }
     let case_study = raw.case_study.as_deref().map(|cs| check.id(&[Seg::Key("case_study")], cs, "case study id"));
     let stem = check.text(&[Seg::Key("stem")], &raw.stem, TextField::Stem);
-    let options = check_options(&mut check, &raw.options);
-    let key = check_key(&mut check, &raw, &stem);
-    let explanation = check.text(&[Seg::Key("explanation")], &raw.explanation, TextField::Explanation);
-    let references = check_references(&mut check, &raw.references);
+    let options = check_options(&mut check, &raw.options, relaxed);
+    let key = check_key(&mut check, &raw, &stem, relaxed);
+    let explanation = match (&raw.explanation, relaxed) {
+        (Some(text), _) => check.text(&[Seg::Key("explanation")], text, TextField::Explanation),
+        (None, true) => String::new(),
+        (None, false) => missing(&mut check, "explanation"),
+    };
+    let references = match (&raw.references, relaxed) {
+        (Some(urls), _) => check_references(&mut check, urls, relaxed),
+        (None, true) => Vec::new(),
+        (None, false) => missing(&mut check, "references"),
+    };
     match key {
         Some(key) if check.is_clean() => Ok(Question {
             id,
@@ -66,6 +97,12 @@ pub fn read_question(src: &SourceText, fragment: &str, ctx: &QuestionContext) ->
         }),
         _ => Err(check.problems),
     }
+}
+
+/// Reports a field a strict bank must give, in serde's words.
+fn missing<T: Default>(check: &mut Checker, field: &str) -> T {
+    check.problem(&[], format!("missing field `{field}`"));
+    T::default()
 }
 
 fn check_domain_and_task(check: &mut Checker, blueprint: &Blueprint, domain_id: u8, task: &str) {
@@ -86,8 +123,13 @@ fn check_domain_and_task(check: &mut Checker, blueprint: &Blueprint, domain_id: 
     }
 }
 
-fn check_services(check: &mut Checker, raw: &[String], vocabulary: &BTreeMap<String, String>) -> Vec<String> {
-    if raw.is_empty() {
+fn check_services(
+    check: &mut Checker,
+    raw: &[String],
+    vocabulary: &BTreeMap<String, String>,
+    relaxed: bool,
+) -> Vec<String> {
+    if raw.is_empty() && !relaxed {
         check.problem(&[Seg::Key("services")], "services is empty: tag at least one AWS service");
     }
     let mut seen = BTreeSet::new();
@@ -105,12 +147,19 @@ fn check_services(check: &mut Checker, raw: &[String], vocabulary: &BTreeMap<Str
     seen.into_iter().collect()
 }
 
-fn check_options(check: &mut Checker, raw: &[RawOption]) -> Vec<QuestionOption> {
+fn check_options(check: &mut Checker, raw: &[RawOption], relaxed: bool) -> Vec<QuestionOption> {
     let mut options: Vec<QuestionOption> = Vec::new();
     for (i, option) in raw.iter().enumerate() {
         let at = |key| [OPTIONS, Seg::Index(i), Seg::Key(key)];
         let text = check.text(&at("text"), &option.text, TextField::OptionText);
-        let explanation = check.text(&at("explanation"), &option.explanation, TextField::OptionExplanation);
+        let explanation = match (&option.explanation, relaxed) {
+            (Some(explanation), _) => check.text(&at("explanation"), explanation, TextField::OptionExplanation),
+            (None, true) => String::new(),
+            (None, false) => {
+                check.problem(&[OPTIONS, Seg::Index(i)], "missing field `explanation`");
+                String::new()
+            }
+        };
         if !text.is_empty() && options.iter().any(|o| o.text == text) {
             check.problem(&at("text"), format!("option {} repeats an earlier option's text", i + 1));
         }
@@ -120,9 +169,10 @@ fn check_options(check: &mut Checker, raw: &[RawOption]) -> Vec<QuestionOption> 
 }
 
 /// Checks the type-specific rules and builds the answer key.
-fn check_key(check: &mut Checker, raw: &RawQuestion, stem: &str) -> Option<AnswerKey> {
+fn check_key(check: &mut Checker, raw: &RawQuestion, stem: &str, relaxed: bool) -> Option<AnswerKey> {
     let n = raw.options.len();
     let (min, max) = match raw.kind {
+        QuestionType::Single | QuestionType::Multiple if relaxed => RELAXED_OPTIONS,
         QuestionType::Single => (4, usize::MAX),
         QuestionType::Multiple => (5, usize::MAX),
         QuestionType::Ordering => (3, 5),
@@ -176,6 +226,8 @@ fn check_key(check: &mut Checker, raw: &RawQuestion, stem: &str) -> Option<Answe
                     &[OPTIONS],
                     format!("a multiple question needs 2 or more correct options and at least one wrong one; this one has {} correct of {n}", correct.len()),
                 );
+            } else if relaxed {
+                // Imported stems say "(Choose two)", "(Select 2 answers)" or nothing.
             } else if let Some(word) = choose_word(correct.len()) {
                 let phrase = format!("(Choose {word}.)");
                 if !stem.is_empty() && !stem.contains(&phrase) {
@@ -228,8 +280,8 @@ fn check_matching(check: &mut Checker, raw: &RawQuestion) -> Option<AnswerKey> {
     Some(AnswerKey::Matching { responses, matches })
 }
 
-fn check_references(check: &mut Checker, raw: &[String]) -> Vec<String> {
-    if raw.is_empty() {
+fn check_references(check: &mut Checker, raw: &[String], relaxed: bool) -> Vec<String> {
+    if raw.is_empty() && !relaxed {
         check.problem(
             &[Seg::Key("references")],
             "references is empty: give at least one https:// link to documentation",

@@ -1,10 +1,11 @@
 //! The bank files exactly as written: serde structs that reject unknown fields.
 //!
-//! These are checked and turned into [`crate::bank::model`] values by
-//! the loader ([`crate::bank::Library::load`]); nothing else should use them.
+//! These are checked and turned into [`crate::bank::model`] values by the
+//! loader. The importers (`bank::import`) build [`RawQuestion`]s too and write
+//! them out as JSON, so an imported question is checked by the same code.
 
 use super::model::{Difficulty, QuestionType, ScoreScale};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 
@@ -17,6 +18,9 @@ pub struct RawManifest {
     pub version: String,
     pub blueprint: Option<RawBlueprint>,
     pub exam: Option<String>,
+    /// Relaxed rules for imported material (see question_banks/README.md).
+    #[serde(default)]
+    pub relaxed: bool,
     #[serde(default)]
     pub services: BTreeMap<String, String>,
 }
@@ -70,31 +74,41 @@ pub struct RawCaseStudy {
 }
 
 /// Unknown fields are reported by the validator (with every other problem),
-/// not by serde, which would stop at the first.
-#[derive(Debug, Deserialize)]
+/// not by serde, which would stop at the first. Fields a relaxed bank may leave
+/// out are `Option`s; a strict bank is told that they are missing.
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct RawQuestion {
     pub id: String,
     pub domain: u8,
-    pub task: String,
-    pub services: Vec<String>,
-    pub difficulty: Difficulty,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub services: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub difficulty: Option<Difficulty>,
     #[serde(rename = "type")]
     pub kind: QuestionType,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_study: Option<String>,
     pub stem: String,
     pub options: Vec<RawOption>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responses: Option<Vec<String>>,
-    pub explanation: String,
-    pub references: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<Vec<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct RawOption {
     pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correct: Option<bool>,
-    #[serde(rename = "match")]
+    #[serde(rename = "match", default, skip_serializing_if = "Option::is_none")]
     pub matches: Option<String>,
-    pub explanation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
 }
 
 pub const QUESTION_FIELDS: &[&str] = &[

@@ -50,7 +50,8 @@ impl BankStats {
             *by_domain.entry(q.domain.to_string()).or_default() += 1;
             *by_task.entry(q.task.clone()).or_default() += 1;
             *by_type.entry(q.question_type().as_str().to_string()).or_default() += 1;
-            *by_difficulty.entry(q.difficulty.as_str().to_string()).or_default() += 1;
+            let difficulty = q.difficulty.map_or("unrated", |d| d.as_str());
+            *by_difficulty.entry(difficulty.to_string()).or_default() += 1;
             for tag in q.service_rollup() {
                 *by_service.entry(tag.to_string()).or_default() += 1;
             }

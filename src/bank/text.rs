@@ -85,6 +85,11 @@ fn describe(c: char) -> String {
 
 /// Checks and normalises one piece of bank text.
 pub fn clean(raw: &str, field: TextField) -> Result<String, String> {
+    clean_within(raw, field, field.max_chars())
+}
+
+/// [`clean`] with another length limit (relaxed banks allow longer text).
+pub fn clean_within(raw: &str, field: TextField, max_chars: usize) -> Result<String, String> {
     let text = raw.replace("\r\n", "\n").replace('\t', TAB_AS_SPACES);
     if let Some(bad) =
         text.chars().find(|&c| (c.is_control() && !(c == '\n' && field.multiline())) || is_format_character(c))
@@ -96,8 +101,8 @@ pub fn clean(raw: &str, field: TextField) -> Result<String, String> {
         return Err(format!("{} is empty", field.name()));
     }
     let chars = text.chars().count();
-    if chars > field.max_chars() {
-        return Err(format!("{} is {chars} characters long; the limit is {}", field.name(), field.max_chars()));
+    if chars > max_chars {
+        return Err(format!("{} is {chars} characters long; the limit is {max_chars}", field.name()));
     }
     Ok(text.trim().to_string())
 }

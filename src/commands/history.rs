@@ -35,25 +35,30 @@ pub struct ExportRequest<'a> {
     pub per_question: bool,
     /// Replace `output` if it exists.
     pub force: bool,
+    /// Only the attempts of this exam (all exams when `None`).
+    pub exam: Option<&'a str>,
 }
 
 /// `mla-quiz history [--json]`, `mla-quiz history export …` and `mla-quiz history show ID`.
 pub fn run(global: &GlobalArgs, args: HistoryArgs, out: &mut impl Write, err: &mut impl Write) -> Result<ExitCode> {
     let store = open_store(global, err)?;
+    let exam = global.exam.as_deref();
     match args.command {
-        None => list(&store, args.json, out),
+        None => list(&store, exam, args.json, out),
         Some(HistoryCommand::Export { format, output, per_question, force }) => {
-            let pool = default_pool(global)?;
-            let request = ExportRequest { format, output: output.as_deref(), per_question, force };
+            let pool = exam_pool(global, &store)?;
+            let request = ExportRequest { format, output: output.as_deref(), per_question, force, exam };
             export(&store, &pool, request, out, err)
         }
-        Some(HistoryCommand::Show { id }) => show(&store, &default_pool(global)?, &id, out),
+        Some(HistoryCommand::Show { id }) => show(&store, global, &id, out),
     }
 }
 
-/// `mla-quiz stats [--json]`.
+/// `mla-quiz stats [--json]`, for `--exam` or the exam last used.
 pub fn run_stats(global: &GlobalArgs, json: bool, out: &mut impl Write, err: &mut impl Write) -> Result<ExitCode> {
-    stats(&open_store(global, err)?, &default_pool(global)?, json, out)
+    let store = open_store(global, err)?;
+    let pool = exam_pool(global, &store)?;
+    stats(&store, &pool, json, out)
 }
 
 /// The store; notices from opening it (a database set aside, old files not imported) go to `err`.
@@ -88,20 +93,20 @@ fn open_store(global: &GlobalArgs, err: &mut impl Write) -> Result<Store> {
     Ok(opened.store)
 }
 
-fn default_pool(global: &GlobalArgs) -> Result<Pool> {
-    Library::load(&global.banks)
-        .default_pool()
-        .ok_or_else(|| anyhow!("no loaded bank has an exam blueprint; run `mla-quiz bank validate` to see why"))
+/// The pool of `--exam`, or of the exam last used, or of the first loaded.
+fn exam_pool(global: &GlobalArgs, store: &Store) -> Result<Pool> {
+    let remembered = store.last_exam().ok().flatten();
+    Library::load(&global.banks).choose_pool(global.exam.as_deref(), remembered.as_deref()).map_err(|e| anyhow!(e))
 }
 
-/// Prints past attempts as a table, or as a JSON array of the full records,
-/// streamed oldest first.
-pub fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<ExitCode> {
+/// Prints past attempts (of `exam`, or all) as a table, or as a JSON array of
+/// the full records, streamed oldest first.
+pub fn list(store: &Store, exam: Option<&str>, json: bool, out: &mut impl Write) -> Result<ExitCode> {
     if json {
-        export::write_json(store, None, out)?;
+        export::write_json(store, exam, out)?;
         return Ok(ExitCode::SUCCESS);
     }
-    if store.attempt_count(None)? == 0 {
+    if store.attempt_count(exam)? == 0 {
         writeln!(out, "{NO_ATTEMPTS}")?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -111,7 +116,7 @@ pub fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<ExitCode>
     writeln!(out, "{}", line("Date (local)", "Mode", "Questions", "Score", "Scaled", "Result", "Time"))?;
     let tz = TimeZone::system();
     let mut out = io::BufWriter::new(out);
-    store.for_each_header(None, |a| -> Result<()> {
+    store.for_each_header(exam, |a| -> Result<()> {
         let row = line(
             &strings::local_date(a.started_at, &tz),
             a.mode.label(),
@@ -139,10 +144,13 @@ fn duration(seconds: u64) -> String {
 }
 
 /// `history show ID`: one attempt's scores and every answer, as text.
-fn show(store: &Store, pool: &Pool, id: &str, out: &mut impl Write) -> Result<ExitCode> {
+fn show(store: &Store, global: &GlobalArgs, id: &str, out: &mut impl Write) -> Result<ExitCode> {
     let Some(a) = store.attempt(id)? else {
         bail!("no attempt has the id {:?}; `mla-quiz history --json` lists the ids", make_printable(id));
     };
+    // The questions are looked up in the attempt's own exam.
+    let pool = Library::load(&global.banks).choose_pool(Some(&a.exam), None).map_err(|e| anyhow!(e))?;
+    let pool = &pool;
     let s = &a.summary;
     let tz = TimeZone::system();
     writeln!(
@@ -212,9 +220,11 @@ pub fn export(
     let write = |sink: &mut dyn Write| -> Result<usize> {
         let mut sink = io::BufWriter::new(sink);
         let count = match request.format {
-            ExportFormat::Json => export::write_json(store, None, &mut sink)?,
-            ExportFormat::Csv if request.per_question => export::write_questions_csv(store, None, pool, &mut sink)?,
-            ExportFormat::Csv => export::write_attempts_csv(store, None, &pool.blueprint, &mut sink)?,
+            ExportFormat::Json => export::write_json(store, request.exam, &mut sink)?,
+            ExportFormat::Csv if request.per_question => {
+                export::write_questions_csv(store, request.exam, pool, &mut sink)?
+            }
+            ExportFormat::Csv => export::write_attempts_csv(store, request.exam, &pool.blueprint, &mut sink)?,
         };
         sink.flush()?;
         Ok(count)

@@ -2,4 +2,5 @@
 
 pub mod bank;
 pub mod history;
+pub mod import;
 pub mod tui;

@@ -105,7 +105,6 @@ pub fn exam_settings(pool: &Pool, args: &ExamArgs) -> Settings {
 /// Opens the UI and runs it until the user quits.
 pub fn run(global: &GlobalArgs, start: Start) -> Result<ExitCode> {
     let library = Library::load(&global.banks);
-    let pool = library.default_pool().context("no loaded bank has an exam blueprint")?;
     let mut notices = Vec::new();
     if !library.problems.is_empty() {
         notices.push(format!(
@@ -117,6 +116,8 @@ pub fn run(global: &GlobalArgs, start: Start) -> Result<ExitCode> {
     let opened = Store::open_or_memory(global.data_dir.as_deref())?;
     notices.extend(opened.notices);
     let mut store = opened.store;
+    let remembered = store.last_exam().ok().flatten();
+    let pool = library.choose_pool(global.exam.as_deref(), remembered.as_deref()).map_err(anyhow::Error::msg)?;
     if let (Start::Resume, Some(reason)) = (&start, store.unsaved_reason()) {
         bail!("there is no unfinished session to resume: {reason}");
     }
@@ -128,12 +129,12 @@ pub fn run(global: &GlobalArgs, start: Start) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         bail!("the quiz needs a terminal; for scripts use `mla-quiz bank`, `history` or `stats`");
     }
-    let mut app = App::new(pool, store, Theme::from_env(), notices);
+    let mut app = App::new(pool, store, Theme::from_env(), notices).with_library(library);
     if let Some(settings) = settings {
         app.start(settings)?;
     }
     if let Start::Resume = start
-        && !app.resume_latest().map_err(anyhow::Error::msg)?
+        && !app.resume_latest_of(global.exam.as_deref()).map_err(anyhow::Error::msg)?
     {
         bail!("there is no unfinished session to resume");
     }

@@ -37,7 +37,7 @@ impl StudyFilter {
             && self.task.as_ref().is_none_or(|t| &q.task == t)
             && self.service.as_deref().is_none_or(|s| q.service_rollup().contains(s))
             && self.kind.is_none_or(|k| q.question_type() == k)
-            && self.difficulty.is_none_or(|d| q.difficulty == d)
+            && self.difficulty.is_none_or(|d| q.difficulty == Some(d))
     }
 }
 

@@ -51,7 +51,7 @@ pub fn question(id: &str, domain: u8, task: &str, kind: usize) -> Question {
         domain,
         task: task.into(),
         services: vec![if kind.is_multiple_of(2) { "glue".into() } else { "sagemaker-clarify".into() }],
-        difficulty: Difficulty::Medium,
+        difficulty: Some(Difficulty::Medium),
         case_study: None,
         stem: format!("stem of {id}"),
         options,

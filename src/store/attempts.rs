@@ -260,10 +260,16 @@ impl Store {
 
     /// The latest `limit` attempts, newest first.
     pub fn recent(&self, limit: usize) -> Result<Vec<AttemptHeader>, StoreError> {
+        self.recent_of(None, limit)
+    }
+
+    /// The latest `limit` attempts of `exam` (all exams when `None`), newest first.
+    pub fn recent_of(&self, exam: Option<&str>, limit: usize) -> Result<Vec<AttemptHeader>, StoreError> {
         let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT {HEADER_COLUMNS} FROM attempts ORDER BY started_at DESC, id DESC LIMIT ?1"
+            "SELECT {HEADER_COLUMNS} FROM attempts WHERE ?1 IS NULL OR exam = ?1 COLLATE NOCASE \
+             ORDER BY started_at DESC, id DESC LIMIT ?2"
         ))?;
-        let rows = statement.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], header)?;
+        let rows = statement.query_map(params![exam, i64::try_from(limit).unwrap_or(i64::MAX)], header)?;
         rows.map(|row| finish_header(row?)).collect()
     }
 

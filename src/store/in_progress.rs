@@ -56,14 +56,19 @@ impl Store {
     /// The most recently saved unfinished session. One whose saved state cannot
     /// be read is set aside (see [`Store::set_aside_in_progress`]) and the next is tried.
     pub fn latest_in_progress(&mut self) -> Result<Latest, StoreError> {
+        self.latest_in_progress_of(None)
+    }
+
+    /// [`Store::latest_in_progress`] among the sessions of `exam` (all when `None`).
+    pub fn latest_in_progress_of(&mut self, exam: Option<&str>) -> Result<Latest, StoreError> {
         let mut latest = Latest::default();
         loop {
             let row = self
                 .conn
                 .query_row(
-                    "SELECT id, started_at, saved_at, banks, state FROM in_progress ORDER BY saved_at DESC, id DESC \
-                     LIMIT 1",
-                    [],
+                    "SELECT id, started_at, saved_at, banks, state FROM in_progress \
+                     WHERE ?1 IS NULL OR exam = ?1 COLLATE NOCASE ORDER BY saved_at DESC, id DESC LIMIT 1",
+                    [exam],
                     |r| {
                         Ok(Row {
                             id: r.get(0)?,

@@ -19,6 +19,7 @@ pub mod focus;
 pub mod in_progress;
 pub mod learning;
 mod legacy;
+mod meta;
 pub mod record;
 mod schema;
 pub mod stats;

@@ -17,7 +17,7 @@ use super::screens::session::{Outcome, SessionScreen};
 use super::screens::setup::{SetupOutcome, SetupScreen};
 use super::theme::Theme;
 use super::widgets;
-use crate::bank::Pool;
+use crate::bank::{Library, Pool};
 use crate::engine::{Mode, Results, Session, SessionError, Settings, StudyFilter};
 use crate::store::focus::Focus;
 use crate::store::{InProgress, Store};
@@ -67,6 +67,8 @@ pub struct App {
     learning: Option<Receiver<Result<HomeLearning, String>>>,
     /// The window is below the minimum size: only the notice is drawn and only Ctrl-C acts.
     too_small: bool,
+    /// Every loaded bank, when they define more than one exam to switch between.
+    library: Option<Library>,
     pub quit: bool,
 }
 
@@ -86,6 +88,7 @@ impl App {
             learning_failed: false,
             learning: None,
             too_small: false,
+            library: None,
             quit: false,
         };
         app.go_home();
@@ -104,15 +107,46 @@ impl App {
         self
     }
 
+    /// Lets the home screen switch between the exams of `library` (when it has several).
+    pub fn with_library(mut self, library: Library) -> App {
+        if library.exam_codes().len() > 1 {
+            self.library = Some(library);
+            self.go_home();
+        }
+        self
+    }
+
     fn go_home(&mut self) {
-        let data = self.persistence.home_data(&mut self.notices);
+        let data = self.persistence.home_data(&self.pool.blueprint.code, &mut self.notices);
         self.notices.dedup();
-        self.screen = Screen::Home(Box::new(HomeScreen::new(data)));
+        let mut home = HomeScreen::new(data);
+        if let Some(library) = &self.library {
+            let codes = library.exam_codes();
+            let index = codes.iter().position(|c| *c == self.pool.blueprint.code).unwrap_or(0);
+            home = home.with_exam_choice(index, codes.len());
+        }
+        self.screen = Screen::Home(Box::new(home));
+    }
+
+    /// Makes `code` the current exam (when it is loaded) and remembers it.
+    fn switch_exam(&mut self, code: &str) {
+        let Some(pool) = self.library.as_ref().and_then(|l| l.pool(code)) else { return };
+        self.pool = pool;
+        self.persistence.set_banks(self.pool.banks.clone());
+        self.persistence.remember_exam(&self.pool.blueprint.code, &mut self.notices);
+    }
+
+    /// The exam after the current one, in load order.
+    fn next_exam(&self) -> Option<String> {
+        let codes = self.library.as_ref()?.exam_codes();
+        let index = codes.iter().position(|c| *c == self.pool.blueprint.code)?;
+        codes.get((index + 1) % codes.len()).cloned()
     }
 
     /// Starts a new session with the given settings.
     pub fn start(&mut self, settings: Settings) -> Result<(), SessionError> {
         let session = Session::new(&self.pool, settings)?;
+        self.persistence.remember_exam(&self.pool.blueprint.code, &mut self.notices);
         self.active = Some(self.persistence.begin());
         self.show_session(session);
         self.save_progress();
@@ -122,8 +156,13 @@ impl App {
     /// Resumes the most recent unfinished session, if there is one.
     /// Saved sessions set aside on the way are reported in a message.
     pub fn resume_latest(&mut self) -> Result<bool, String> {
+        self.resume_latest_of(None)
+    }
+
+    /// [`App::resume_latest`] among the sessions of `exam` (all exams when `None`).
+    pub fn resume_latest_of(&mut self, exam: Option<&str>) -> Result<bool, String> {
         let mut set_aside = Vec::new();
-        let latest = self.persistence.latest_in_progress(&mut set_aside).map_err(|e| e.to_string())?;
+        let latest = self.persistence.latest_in_progress(exam, &mut set_aside).map_err(|e| e.to_string())?;
         if !set_aside.is_empty() {
             self.overlay = Some(Overlay::Message(set_aside.join("\n")));
             self.notices.extend(set_aside);
@@ -137,6 +176,9 @@ impl App {
     /// Takes up a saved session. One that no longer fits the bank is kept for
     /// when it does; a damaged one is set aside with a notice.
     fn resume(&mut self, saved: InProgress) -> Result<(), String> {
+        if !saved.state.exam.eq_ignore_ascii_case(&self.pool.blueprint.code) {
+            self.switch_exam(&saved.state.exam);
+        }
         let active = Active::resumed(&saved);
         match Session::restore(&self.pool, saved.state) {
             Ok(session) => {
@@ -310,13 +352,20 @@ impl App {
             Choice::ExamWithAccommodation => {
                 self.start(Settings::mock_exam(&bp, true, rand::random())).map_err(|e| e.to_string())
             }
-            Choice::Resume => self.resume_latest().map(|_| ()),
+            Choice::Resume => self.resume_latest_of(Some(&bp.code)).map(|_| ()),
+            Choice::SwitchExam => {
+                if let Some(code) = self.next_exam() {
+                    self.switch_exam(&code);
+                }
+                self.go_home();
+                Ok(())
+            }
             Choice::Discard => {
                 self.overlay = Some(Overlay::Confirm(Confirm::Discard));
                 Ok(())
             }
             Choice::History => {
-                self.persistence.recent(HISTORY_SHOWN).map_err(|e| e.to_string()).map(|(recent, total)| {
+                self.persistence.recent(&bp.code, HISTORY_SHOWN).map_err(|e| e.to_string()).map(|(recent, total)| {
                     self.screen = Screen::History(HistoryScreen::new(recent, total, self.tz.clone()));
                 })
             }

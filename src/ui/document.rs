@@ -158,7 +158,7 @@ fn choices(doc: &mut Document, view: &View, width: usize) {
             doc.push(line, style);
         }
         if view.feedback {
-            for line in wrap_hanging("       ", &view.question.options[option].explanation, width) {
+            for line in option_explanation("       ", &view.question.options[option].explanation, width) {
                 doc.push(line, view.theme.dim());
             }
         }
@@ -237,7 +237,7 @@ fn matching(doc: &mut Document, view: &View, responses: &[String], width: usize)
                     doc.push(line, view.theme.correct());
                 }
             }
-            for line in wrap_hanging("      ", &q.options[prompt].explanation, width) {
+            for line in option_explanation("      ", &q.options[prompt].explanation, width) {
                 doc.push(line, view.theme.dim());
             }
         }
@@ -268,7 +268,7 @@ fn feedback(doc: &mut Document, view: &View, width: usize) {
             for line in wrap_hanging(&format!("  {}. ", i + 1), &option.text, width) {
                 doc.push(line, theme.correct());
             }
-            for line in wrap_hanging("     ", &option.explanation, width) {
+            for line in option_explanation("     ", &option.explanation, width) {
                 doc.push(line, theme.dim());
             }
         }
@@ -277,10 +277,77 @@ fn feedback(doc: &mut Document, view: &View, width: usize) {
     }
     doc.blank();
     doc.push("Explanation".into(), theme.title());
-    doc.push_wrapped(&q.explanation, width, ratatui::style::Style::new());
-    doc.blank();
-    doc.push("References".into(), theme.title());
-    for url in &q.references {
-        doc.push_wrapped(url, width, theme.link());
+    if q.explanation.is_empty() {
+        doc.push_wrapped(NO_EXPLANATION, width, theme.dim());
+    } else {
+        doc.push_wrapped(&q.explanation, width, ratatui::style::Style::new());
+    }
+    if !q.references.is_empty() {
+        doc.blank();
+        doc.push("References".into(), theme.title());
+        for url in &q.references {
+            doc.push_wrapped(url, width, theme.link());
+        }
+    }
+}
+
+/// Shown where a relaxed (imported) bank gives no overall explanation.
+pub const NO_EXPLANATION: &str = "No explanation in this bank.";
+
+/// An option's own explanation as indented lines; none when the bank leaves it out.
+fn option_explanation(indent: &str, explanation: &str, width: usize) -> Vec<String> {
+    if explanation.is_empty() { Vec::new() } else { wrap_hanging(indent, explanation, width) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::QuestionOption;
+
+    /// A true/false question from a relaxed bank: no explanations, no references.
+    fn bare_question() -> Question {
+        let option = |text: &str| QuestionOption { text: text.into(), explanation: String::new() };
+        Question {
+            id: "imported-0001".into(),
+            bank: "imported".into(),
+            domain: 1,
+            task: String::new(),
+            services: Vec::new(),
+            difficulty: None,
+            case_study: None,
+            stem: "Amazon S3 is object storage.".into(),
+            options: vec![option("True"), option("False")],
+            key: AnswerKey::Single(0),
+            explanation: String::new(),
+            references: Vec::new(),
+        }
+    }
+
+    fn text_of(doc: &Document) -> Vec<String> {
+        doc.lines.iter().map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect()).collect()
+    }
+
+    #[test]
+    fn a_question_without_explanations_says_so_once() {
+        let question = bare_question();
+        let item: ItemState = serde_json::from_value(serde_json::json!({
+            "question_id": "imported-0001", "order": [0, 1], "response": null, "submitted": true
+        }))
+        .unwrap_or_else(|e| panic!("{e}"));
+        let view = View {
+            question: &question,
+            item: &item,
+            case_study: None,
+            cursor: None,
+            arrangement: &[],
+            grabbed: false,
+            feedback: true,
+            theme: Theme::plain(),
+        };
+        let lines = text_of(&layout(&view, 60));
+        assert_eq!(lines.iter().filter(|l| l.as_str() == NO_EXPLANATION).count(), 1, "{lines:#?}");
+        assert!(!lines.iter().any(|l| l == "References"), "no empty References heading: {lines:#?}");
+        let true_row = lines.iter().position(|l| l.contains("A. True")).unwrap_or(0);
+        assert!(lines[true_row + 1].contains("B. False"), "no blank option explanation: {lines:#?}");
     }
 }

@@ -46,6 +46,8 @@ pub enum Intent {
     Exam,
     Resume,
     History,
+    /// Home: the next loaded exam.
+    SwitchExam,
     ReviewAll,
     ReviewWrong,
     ReviewFlagged,

@@ -19,6 +19,8 @@ pub(crate) mod wrap;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_import;
 
 use app::App;
 use ratatui::Terminal;

@@ -97,23 +97,42 @@ impl Persistence {
         Active { id: Store::new_id(), started_at: (self.clock)(), since_save: Duration::ZERO }
     }
 
-    /// The unfinished session to offer and the latest attempts; problems go to `notices`.
-    pub fn home_data(&mut self, notices: &mut Vec<String>) -> HomeData {
+    /// The banks that new records name (after switching exams).
+    pub fn set_banks(&mut self, banks: Vec<BankRef>) {
+        self.banks = banks;
+    }
+
+    /// Remembers `exam` as the one last used; a failure goes to `notices`.
+    pub fn remember_exam(&mut self, exam: &str, notices: &mut Vec<String>) {
+        if self.store.last_exam().ok().flatten().as_deref() != Some(exam)
+            && let Err(e) = self.store.set_last_exam(exam)
+        {
+            notices.push(PersistError::Save(e).to_string());
+        }
+    }
+
+    /// The unfinished session of `exam` to offer and its latest attempts; problems go to `notices`.
+    pub fn home_data(&mut self, exam: &str, notices: &mut Vec<String>) -> HomeData {
         let mut data = HomeData::default();
-        match self.latest_in_progress(notices) {
+        match self.latest_in_progress(Some(exam), notices) {
             Ok(saved) => data.resumable = saved,
             Err(e) => notices.push(e.to_string()),
         }
-        match self.store.attempt_count(None).and_then(|n| Ok((n, self.store.recent(RECENT_ON_HOME)?))) {
+        let exam = Some(exam);
+        match self.store.attempt_count(exam).and_then(|n| Ok((n, self.store.recent_of(exam, RECENT_ON_HOME)?))) {
             Ok((attempts, recent)) => (data.attempts, data.recent) = (attempts, recent),
             Err(e) => notices.push(PersistError::Read(e).to_string()),
         }
         data
     }
 
-    /// The most recently saved unfinished session.
-    pub fn latest_in_progress(&mut self, notices: &mut Vec<String>) -> Result<Option<InProgress>, PersistError> {
-        let latest = self.store.latest_in_progress().map_err(PersistError::Read)?;
+    /// The most recently saved unfinished session (of `exam`, when given).
+    pub fn latest_in_progress(
+        &mut self,
+        exam: Option<&str>,
+        notices: &mut Vec<String>,
+    ) -> Result<Option<InProgress>, PersistError> {
+        let latest = self.store.latest_in_progress_of(exam).map_err(PersistError::Read)?;
         notices.extend(latest.notices);
         Ok(latest.session)
     }
@@ -153,10 +172,10 @@ impl Persistence {
         self.store.set_aside_in_progress(id, why).unwrap_or_else(|e| PersistError::Discard(e).to_string())
     }
 
-    /// The latest `limit` attempts (newest first) and how many there are in all.
-    pub fn recent(&self, limit: usize) -> Result<(Vec<AttemptHeader>, usize), PersistError> {
-        let recent = self.store.recent(limit).map_err(PersistError::Read)?;
-        Ok((recent, self.store.attempt_count(None).map_err(PersistError::Read)?))
+    /// The latest `limit` attempts of `exam` (newest first) and how many there are in all.
+    pub fn recent(&self, exam: &str, limit: usize) -> Result<(Vec<AttemptHeader>, usize), PersistError> {
+        let recent = self.store.recent_of(Some(exam), limit).map_err(PersistError::Read)?;
+        Ok((recent, self.store.attempt_count(Some(exam)).map_err(PersistError::Read)?))
     }
 
     /// One past attempt with its answers.

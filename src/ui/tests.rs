@@ -342,7 +342,7 @@ fn colours_mark_right_and_wrong_but_no_color_uses_none() {
 }
 
 /// Events a user might cause anywhere: keys of every screen, clicks, resizes.
-fn any_event() -> impl Strategy<Value = Event> {
+pub(super) fn any_event() -> impl Strategy<Value = Event> {
     let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
     prop_oneof![
         prop::sample::select(vec![

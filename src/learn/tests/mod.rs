@@ -32,7 +32,7 @@ pub fn question(id: &str, task: &str, services: &[&str]) -> Question {
         domain: task[..1].parse().unwrap_or(0),
         task: task.into(),
         services: services.iter().map(|s| s.to_string()).collect(),
-        difficulty: Difficulty::Medium,
+        difficulty: Some(Difficulty::Medium),
         case_study: None,
         stem: format!("stem of {id}"),
         options: (0..4).map(|i| QuestionOption { text: format!("option {i}"), explanation: String::new() }).collect(),

@@ -37,6 +37,7 @@ pub const HOME: &[Binding] = &[
     bind(&[Key::Char('e')], Intent::Exam, "mock exam", Show::Help),
     bind(&[Key::Char('r')], Intent::Resume, "resume the unfinished session", Show::Help),
     bind(&[Key::Char('h')], Intent::History, "history", Show::Help),
+    bind(&[Key::Char('x')], Intent::SwitchExam, "switch exam (when several are loaded)", Show::Help),
     HELP_KEY,
     bind(&[Key::Char('q'), ESC], Intent::Back, "quit", Show::Footer),
 ];

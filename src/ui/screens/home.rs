@@ -1,4 +1,5 @@
-//! The home screen: start a study session or mock exam, resume, history, quit.
+//! The home screen: start a study session or mock exam, resume, history,
+//! switch to another loaded exam (when there are several), quit.
 
 use crate::bank::Pool;
 use crate::engine::{Settings, is_answered, mock_exam_size};
@@ -24,6 +25,8 @@ pub enum Choice {
     ExamWithAccommodation,
     Resume,
     Discard,
+    /// Move on to the next loaded exam.
+    SwitchExam,
     History,
     Quit,
 }
@@ -40,6 +43,8 @@ pub struct HomeScreen {
     recent: Vec<AttemptHeader>,
     /// Due reviews and readiness, filled in after the first frame.
     pub learning: Option<HomeLearning>,
+    /// With several loaded exams: the current one's place and how many there are.
+    exam_choice: Option<(usize, usize)>,
 }
 
 impl HomeScreen {
@@ -51,7 +56,14 @@ impl HomeScreen {
             attempts: data.attempts,
             recent: data.recent,
             learning: None,
+            exam_choice: None,
         }
+    }
+
+    /// Offers to switch exams: the current exam is number `index` (from 0) of `count`.
+    pub fn with_exam_choice(mut self, index: usize, count: usize) -> HomeScreen {
+        self.exam_choice = (count > 1).then_some((index, count));
+        self
     }
 
     /// The menu: each choice with its label.
@@ -78,6 +90,12 @@ impl HomeScreen {
                     bp.accommodation_minutes
                 ),
             ),
+        ]);
+        if let Some((index, count)) = self.exam_choice {
+            let label = format!("Exam: {} ({} of {count}) — switch to the next exam", bp.code, index + 1);
+            entries.push((Choice::SwitchExam, label));
+        }
+        entries.extend([
             (Choice::History, format!("History — {}", widgets::count(self.attempts, "attempt", "attempts"))),
             (Choice::Quit, "Quit".into()),
         ]);
@@ -95,6 +113,7 @@ impl HomeScreen {
             Intent::Exam => return Some(Choice::Exam),
             Intent::Resume if self.resumable.is_some() => return Some(Choice::Resume),
             Intent::History => return Some(Choice::History),
+            Intent::SwitchExam if self.exam_choice.is_some() => return Some(Choice::SwitchExam),
             Intent::Click { row, .. } => {
                 // A click above the menu (row before its top) opens nothing.
                 let index = row.checked_sub(self.menu_top).map(usize::from)?;

@@ -152,8 +152,15 @@ impl ResultsScreen {
         let task_names: BTreeMap<String, String> =
             bp.domains.iter().flat_map(|d| &d.tasks).map(|t| (t.id.clone(), t.name.clone())).collect();
         for (task, tally) in &s.by_task {
-            let name = task_names.get(task).map_or("", String::as_str);
-            lines.push(table_row(&format!("{task} {name}"), *tally, width));
+            let label = match task_names.get(task) {
+                Some(name) => format!("{task} {name}"),
+                None if task.is_empty() => "(no task statement)".to_string(),
+                None => task.clone(),
+            };
+            lines.push(table_row(&label, *tally, width));
+        }
+        if s.by_service.is_empty() {
+            return lines; // an imported bank may tag no services
         }
         lines.push(Line::default());
         lines.push(Line::styled("By AWS service", theme.title()));
