@@ -24,20 +24,17 @@ fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_mla-quiz"))
 }
 
-/// The history generator, built in this profile if it is not there yet.
+/// The history generator, built (or brought up to date) in the release profile.
 fn generator() -> PathBuf {
     let exe = std::env::current_exe().unwrap_or_else(|e| panic!("{e}"));
     let profile = exe.parent().and_then(Path::parent).unwrap_or_else(|| panic!("odd bench path {exe:?}"));
-    let path = profile.join("examples").join("generate_history");
-    if !path.exists() {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let built = Command::new(cargo)
-            .args(["build", "--release", "--example", "generate_history"])
-            .status()
-            .unwrap_or_else(|e| panic!("{e}"));
-        assert!(built.success(), "building the history generator failed");
-    }
-    path
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let built = Command::new(cargo)
+        .args(["build", "--quiet", "--release", "--example", "generate_history"])
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(built.success(), "building the history generator failed");
+    profile.join("examples").join("generate_history")
 }
 
 /// A data directory with `attempts` generated attempts, made once.
