@@ -195,6 +195,9 @@ fn a_version_1_database_migrates_and_keeps_its_answers() {
     assert_eq!(back.questions.len(), 1);
     assert!(!back.questions[0].guessed, "answers of version 1 were never marked as guesses");
     assert_cache_is_the_replay(&mut store);
+    // Version 3's running tallies start from the answers already there.
+    let all = store.all_time("MLA-C01").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((all.overall.correct, all.overall.total, all.questions_answered), (1, 1, 1));
 }
 
 #[test]

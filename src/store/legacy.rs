@@ -19,20 +19,27 @@ use std::time::UNIX_EPOCH;
 const HISTORY: &str = "history";
 const IN_PROGRESS: &str = "in-progress";
 
-/// Imports every file not yet imported; returns notices about files that could not be.
+/// Imports every file not yet imported, both folders in one transaction;
+/// returns notices about files that could not be.
 pub(super) fn import(store: &mut Store) -> Result<Vec<String>, StoreError> {
     let Some(dir) = store.dir.clone() else { return Ok(Vec::new()) };
-    let mut notices = Vec::new();
+    let mut changed = Vec::new();
     for folder in [HISTORY, IN_PROGRESS] {
-        let path = dir.join(folder);
-        let Some(stamp) = modified(&path) else { continue };
+        let Some(stamp) = modified(&dir.join(folder)) else { continue };
         let key = format!("scanned:{folder}");
         let seen: Option<String> =
             store.conn.query_row("SELECT value FROM meta WHERE key = ?1", [&key], |r| r.get(0)).optional()?;
-        if seen.as_deref() == Some(stamp.as_str()) {
-            continue;
+        if seen.as_deref() != Some(stamp.as_str()) {
+            changed.push((folder, key, stamp));
         }
-        let tx = store.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    }
+    let mut notices = Vec::new();
+    if changed.is_empty() {
+        return Ok(notices);
+    }
+    let tx = store.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    for (folder, key, stamp) in changed {
+        let path = dir.join(folder);
         for file in files::json_files(&path).map_err(|source| StoreError::Io { path: path.clone(), source })? {
             let relative = format!("{folder}/{}", file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
             if already_imported(&tx, &relative)? {
@@ -51,8 +58,8 @@ pub(super) fn import(store: &mut Store) -> Result<Vec<String>, StoreError> {
             "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             params![key, stamp],
         )?;
-        tx.commit()?;
     }
+    tx.commit()?;
     Ok(notices)
 }
 

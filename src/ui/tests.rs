@@ -487,3 +487,16 @@ fn a_right_study_answer_can_be_marked_as_a_guess() {
     h.keys("g");
     assert_eq!(h.app.session().map(|s| s.current().1.guessed), Some(false), "and take it back");
 }
+
+#[test]
+fn a_history_kept_in_memory_says_it_is_not_being_saved_on_every_screen() {
+    let store = Store::memory("cannot use /nowhere as the data directory".into()).unwrap_or_else(|e| panic!("{e}"));
+    let app = App::new(fixture_pool(), store, Theme::plain(), Vec::new()).with_clock(fixed_clock);
+    let terminal = Terminal::new(TestBackend::new(80, 24)).unwrap_or_else(|e| panic!("{e}"));
+    let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut h = Harness { app, terminal, data };
+    assert!(h.screen().lines().next().is_some_and(|l| l.contains("not being saved")), "{}", h.screen());
+    h.keys("e");
+    let top = h.screen().lines().next().unwrap_or_default().to_string();
+    assert!(top.contains("not being saved") && top.contains("⏱"), "the clock stays visible: {top}");
+}
