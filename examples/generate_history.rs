@@ -5,11 +5,12 @@
 //! hour or so apart.
 //!
 //! ```text
-//! cargo run --release --example generate_history -- DATA_DIR ATTEMPTS [--seed N] [--batch N] [--ready DIR --writers N]
+//! cargo run --release --example generate_history -- DATA_DIR ATTEMPTS [--seed N] [--batch N] [--start TIME] [--ready DIR --writers N]
 //! ```
 //!
 //! `--batch` puts that many attempts in each transaction (default 1, as the
-//! app does). `--ready DIR --writers N` makes it wait until N writers have
+//! app does). `--start` is when the first attempt begins (RFC 3339, default
+//! 2026-01-01T00:00:00Z). `--ready DIR --writers N` makes it wait until N writers have
 //! said they are ready in DIR, so that concurrent writers overlap (the store's
 //! concurrency test uses this).
 
@@ -28,26 +29,30 @@ struct Args {
     attempts: usize,
     seed: u64,
     batch: usize,
+    start: Timestamp,
     ready: Option<(PathBuf, usize)>,
 }
 
 fn parse() -> Result<Args, String> {
     let mut raw = std::env::args().skip(1);
-    let usage = "usage: generate_history DATA_DIR ATTEMPTS [--seed N] [--batch N] [--ready DIR --writers N]";
+    let usage =
+        "usage: generate_history DATA_DIR ATTEMPTS [--seed N] [--batch N] [--start TIME] [--ready DIR --writers N]";
     let dir = PathBuf::from(raw.next().ok_or(usage)?);
     let attempts = raw.next().and_then(|n| n.parse().ok()).ok_or(usage)?;
     let (mut seed, mut batch, mut ready, mut writers) = (1, 1, None, 1);
+    let mut start: Timestamp = "2026-01-01T00:00:00Z".parse().map_err(|_| usage)?;
     while let Some(flag) = raw.next() {
         let value = raw.next().ok_or(usage)?;
         match flag.as_str() {
             "--seed" => seed = value.parse().map_err(|_| usage)?,
             "--batch" => batch = value.parse::<usize>().map_err(|_| usage)?.max(1),
+            "--start" => start = value.parse().map_err(|_| usage)?,
             "--ready" => ready = Some(PathBuf::from(value)),
             "--writers" => writers = value.parse().map_err(|_| usage)?,
             _ => return Err(usage.into()),
         }
     }
-    Ok(Args { dir, attempts, seed, batch, ready: ready.map(|r| (r, writers)) })
+    Ok(Args { dir, attempts, seed, batch, start, ready: ready.map(|r| (r, writers)) })
 }
 
 /// One attempt, started at `started_at`, answered with probability `accuracy` of being right.
@@ -95,7 +100,7 @@ fn run() -> Result<(), String> {
     let pool = Library::load(&[]).default_pool().ok_or("the embedded bank has no blueprint")?;
     let mut store = Store::open(Some(&args.dir)).map_err(|e| e.to_string())?.store;
     let mut rng = StdRng::seed_from_u64(args.seed);
-    let mut at = Timestamp::from_second(1_767_225_600).map_err(|e| e.to_string())?; // 2026-01-01
+    let mut at = args.start;
     if let Some((ready, writers)) = &args.ready {
         start_line(ready, *writers, args.seed)?;
     }
