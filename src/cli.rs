@@ -174,7 +174,7 @@ pub struct ImportArgs {
 pub enum ImportFormat {
     /// Detect each file's layout.
     Auto,
-    /// Markdown: a heading per question, options "- [ ] text" and "- [x] text".
+    /// Markdown: a heading per question, options `- [ ] text` and `- [x] text`.
     MdCheckbox,
     /// Markdown: options "A) text" and an answer line "Answer: B".
     MdLettered,

@@ -1,7 +1,7 @@
 //! From files to a bank folder: each file's layout, the target exam (a loaded
 //! blueprint named by `--exam`, or a one-domain blueprint of the bank's own),
 //! the bank id and exam code, and the manifest. Each draft is placed and
-//! checked by [`super::place`], so that what is written validates clean.
+//! checked by `place`, so that what is written validates clean.
 //!
 //! The bank's own blueprint, when it needs one, has these defaults: one domain
 //! and one task statement ("All questions", weight 100); a mock exam of

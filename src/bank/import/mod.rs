@@ -4,7 +4,7 @@
 //! Each layout is one file behind the small [`Importer`] trait: it reads a
 //! file's text into [`Entry`]s — a [`Draft`] question with the line it starts
 //! on, or a question skipped and why. [`assemble`] places the drafts in a
-//! blueprint, builds the same [`RawQuestion`](super::raw::RawQuestion)s the
+//! blueprint, builds the same `RawQuestion`s the
 //! JSON loader reads, checks each with the loader's own validator (so text is
 //! sanitised exactly as the loader does it) and writes the manifest and
 //! question file. Importers never panic, whatever the input.
