@@ -61,7 +61,12 @@ pub fn readiness_line(readiness: &Readiness) -> String {
             [one] => format!("Readiness: {one} for a pass forecast"),
             many => {
                 let counts: Vec<String> = many.iter().map(|m| format!("Domain {}: {}", m.domain, m.answers)).collect();
-                format!("Readiness: answer more questions for a pass forecast ({})", counts.join(", "))
+                format!(
+                    "Readiness: a pass forecast needs answers in every domain from the last {} days; still to \
+                     answer: {}",
+                    crate::store::learning::RECENT_DAYS,
+                    counts.join(", ")
+                )
             }
         },
     }
@@ -93,7 +98,8 @@ mod tests {
         r.missing.push(Missing { domain: 4, answers: 1 });
         assert_eq!(
             readiness_line(&r),
-            "Readiness: answer more questions for a pass forecast (Domain 3: 12, Domain 4: 1)"
+            "Readiness: a pass forecast needs answers in every domain from the last 180 days; still to answer: \
+             Domain 3: 12, Domain 4: 1"
         );
     }
 
