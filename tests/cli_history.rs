@@ -348,3 +348,26 @@ fn fit_needs_a_long_log_then_schedules_with_personal_parameters_until_reset() {
     let (stats, _) = succeed(&mut mla_quiz(data.path()), &["stats"]);
     assert!(stats.contains("Reviews: FSRS with its default parameters"), "{stats}");
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    let data = tempdir();
+    support::generate_history(data.path(), 200);
+    for args in [&["history", "--json"][..], &["history", "export", "--format", "csv", "--per-question"][..]] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mla-quiz"))
+            .arg("--data-dir")
+            .arg(data.path())
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{e}"));
+        // Read a little, then close the pipe as `| head -1` does.
+        let mut first = [0u8; 16];
+        let stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
+        std::io::Read::read_exact(&mut { stdout }, &mut first).unwrap_or_else(|e| panic!("{e}"));
+        let output = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success() && stderr.is_empty(), "{args:?}: {:?} {stderr}", output.status);
+    }
+}

@@ -86,9 +86,10 @@ fn empty_focus(set: &FocusSet, store: &mut Store, pool: &Pool, now: Timestamp) -
             None => "no review is due: answer some questions first (`mla-quiz study`)".to_string(),
         },
         Focus::Weak => format!(
-            "no weak area yet: an area is weak once it has at least {} answers and a lower score than your \
-             overall one; study more first (`mla-quiz study`)",
-            crate::learn::WeakConfig::default().min_answers
+            "no weak area yet: an area is weak once it has at least {} answers from the last {} days and a lower \
+             score than your overall one; study more first (`mla-quiz study`)",
+            crate::learn::WeakConfig::default().min_answers,
+            crate::store::learning::RECENT_DAYS
         ),
         focus => format!("no question is {}: nothing to study with --focus", focus.label()),
     })

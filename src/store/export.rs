@@ -22,10 +22,33 @@ pub fn defuse(cell: &str) -> String {
 pub enum ExportError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("writing the export: {0}")]
-    Json(#[from] serde_json::Error),
-    #[error("writing the export: {0}")]
-    Csv(#[from] csv::Error),
+    /// The output could not be written (a closed pipe, a full disk): the I/O
+    /// error is the source, so callers can tell a reader that stopped early.
+    #[error("writing the export")]
+    Io(#[source] std::io::Error),
+    #[error("encoding the export: {0}")]
+    Encode(String),
+}
+
+impl From<serde_json::Error> for ExportError {
+    fn from(e: serde_json::Error) -> Self {
+        if e.is_io() { ExportError::Io(e.into()) } else { ExportError::Encode(e.to_string()) }
+    }
+}
+
+impl From<csv::Error> for ExportError {
+    fn from(e: csv::Error) -> Self {
+        match e.into_kind() {
+            csv::ErrorKind::Io(io) => ExportError::Io(io),
+            other => ExportError::Encode(format!("{other:?}")),
+        }
+    }
+}
+
+impl From<std::io::Error> for ExportError {
+    fn from(e: std::io::Error) -> Self {
+        ExportError::Io(e)
+    }
 }
 
 /// Every attempt of the store, serialised as a sequence while it is read.
@@ -58,7 +81,7 @@ pub fn write_json(store: &Store, exam: Option<&str>, out: &mut impl Write) -> Re
     // Pretty JSON is many short lines: buffer them, or a line-buffered stdout writes each on its own.
     let mut out = std::io::BufWriter::new(out);
     serde_json::to_writer_pretty(&mut out, &AllAttempts { store, exam })?;
-    out.write_all(b"\n").and_then(|()| out.flush()).map_err(serde_json::Error::io)?;
+    out.write_all(b"\n").and_then(|()| out.flush())?;
     Ok(count)
 }
 
@@ -109,7 +132,7 @@ pub fn write_attempts_csv(
         written += 1;
         Ok(())
     })?;
-    writer.flush().map_err(csv::Error::from)?;
+    writer.flush()?;
     Ok(written)
 }
 
@@ -157,7 +180,7 @@ pub fn write_questions_csv(
         written += 1;
         Ok(())
     })?;
-    writer.flush().map_err(csv::Error::from)?;
+    writer.flush()?;
     Ok(written)
 }
 
