@@ -43,24 +43,33 @@ impl BankSource {
     }
 
     /// A bank folder on disk: `bank.json` and every other `*.json` file in it.
-    pub fn folder(path: &Path) -> Result<BankSource, Diagnostic> {
+    /// A bank folder on disk: `bank.json` and every other `*.json` entry in it.
+    /// An entry that cannot be read (not UTF-8, or a folder named like a file)
+    /// is reported against its own path and left out; the rest still loads.
+    pub fn folder(path: &Path) -> Result<(BankSource, Vec<Diagnostic>), Diagnostic> {
         let display = path.display().to_string();
-        let problem = |message: String| Diagnostic { path: display.clone(), location: None, message };
-        let entries = std::fs::read_dir(path).map_err(|e| problem(format!("cannot read the bank folder: {e}")))?;
+        let problem = |at: String, message: String| Diagnostic { path: at, location: None, message };
+        let entries = std::fs::read_dir(path)
+            .map_err(|e| problem(display.clone(), format!("cannot read the bank folder: {e}")))?;
         let mut names: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|entry| entry.path())
-            .filter(|p| p.is_file() && p.extension().is_some_and(|ext| ext == "json"))
+            .filter(|p| p.extension().is_some_and(|ext| ext == "json"))
             .collect();
         names.sort();
-        let mut files = Vec::new();
+        let (mut files, mut problems) = (Vec::new(), Vec::new());
         for file in names {
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let bytes = std::fs::read(&file).map_err(|e| problem(format!("cannot read {name}: {e}")))?;
-            let text = String::from_utf8(bytes).map_err(|_| problem(format!("{name} is not valid UTF-8")))?;
-            files.push((name, text));
+            let at = format!("{display}/{name}");
+            match std::fs::read(&file) {
+                Err(e) => problems.push(problem(at, format!("cannot read {name}: {e}"))),
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => files.push((name, text)),
+                    Err(_) => problems.push(problem(at, format!("{name} is not valid UTF-8"))),
+                },
+            }
         }
-        Ok(BankSource { origin: Origin::Folder(path.to_path_buf()), display, files })
+        Ok((BankSource { origin: Origin::Folder(path.to_path_buf()), display, files }, problems))
     }
 
     fn path_of(&self, name: &str) -> String {
@@ -84,7 +93,10 @@ impl Library {
         let mut problems = Vec::new();
         for folder in user_folders {
             match BankSource::folder(folder) {
-                Ok(source) => sources.push(source),
+                Ok((source, mut unreadable)) => {
+                    sources.push(source);
+                    problems.append(&mut unreadable);
+                }
                 Err(problem) => problems.push(problem),
             }
         }

@@ -91,8 +91,13 @@ pub fn clean(raw: &str, field: TextField) -> Result<String, String> {
 /// [`clean`] with another length limit (relaxed banks allow longer text).
 pub fn clean_within(raw: &str, field: TextField, max_chars: usize) -> Result<String, String> {
     let text = raw.replace("\r\n", "\n").replace('\t', TAB_AS_SPACES);
-    if let Some(bad) =
-        text.chars().find(|&c| (c.is_control() && !(c == '\n' && field.multiline())) || is_format_character(c))
+    // Printable ASCII (the common case) needs no look at each character.
+    let plain_ascii = text.bytes().all(|b| (0x20..0x7f).contains(&b) || (b == b'\n' && field.multiline()));
+    if let Some(bad) = (!plain_ascii)
+        .then(|| {
+            text.chars().find(|&c| (c.is_control() && !(c == '\n' && field.multiline())) || is_format_character(c))
+        })
+        .flatten()
     {
         let what = if bad == '\n' { "a line break".to_string() } else { describe(bad) };
         return Err(format!("{} contains {what}", field.name()));
@@ -192,6 +197,18 @@ mod tests {
         assert_eq!(fit("日本語の名前", 7).width(), 7);
         assert_eq!(fit("日本", 6), "日本  ");
         assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn every_ascii_character_is_judged_as_before() {
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            let text = format!("a{c}b");
+            let refused = c.is_control() && c != '\t' && c != '\n';
+            assert_eq!(clean(&text, TextField::Stem).is_err(), refused, "{b:#x} in a stem");
+            let refused = c.is_control() && c != '\t';
+            assert_eq!(clean(&text, TextField::OptionText).is_err(), refused, "{b:#x} in an option");
+        }
     }
 
     #[test]

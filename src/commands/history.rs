@@ -17,7 +17,6 @@ use crate::store::stats::{AllTime, MIN_ANSWERS_FOR_WEAKEST};
 use crate::store::{Store, export};
 use crate::ui::strings::{self, NO_ATTEMPTS, SCALED_NOTE};
 use anyhow::{Context, Result, anyhow, bail};
-use jiff::tz::TimeZone;
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -114,7 +113,7 @@ pub fn list(store: &Store, exam: Option<&str>, json: bool, out: &mut impl Write)
         format!("{date:<16}  {mode:<9}  {questions:>9}  {score:<15}  {scaled:>6}  {result:<6}  {time:>7}")
     };
     writeln!(out, "{}", line("Date (local)", "Mode", "Questions", "Score", "Scaled", "Result", "Time"))?;
-    let tz = TimeZone::system();
+    let tz = crate::ui::local_time_zone();
     let mut out = io::BufWriter::new(out);
     store.for_each_header(exam, |a| -> Result<()> {
         let row = line(
@@ -152,7 +151,7 @@ fn show(store: &Store, global: &GlobalArgs, id: &str, out: &mut impl Write) -> R
     let pool = Library::load(&global.banks).choose_pool(Some(&a.exam), None).map_err(|e| anyhow!(e))?;
     let pool = &pool;
     let s = &a.summary;
-    let tz = TimeZone::system();
+    let tz = crate::ui::local_time_zone();
     writeln!(
         out,
         "{} · {} · {} (local time)",

@@ -12,7 +12,6 @@ use crate::ui::terminal::TerminalGuard;
 use crate::ui::theme::Theme;
 use anyhow::{Context, Result, bail};
 use jiff::Timestamp;
-use jiff::tz::TimeZone;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -81,7 +80,7 @@ fn empty_focus(set: &FocusSet, store: &mut Store, pool: &Pool, now: Timestamp) -
         Focus::Due => match store.due_reviews(pool, now)?.next {
             Some(next) => format!(
                 "no review is due now; the next falls on {} (local time)",
-                strings::local_date(next, &TimeZone::system())
+                strings::local_date(next, &crate::ui::local_time_zone())
             ),
             None => "no review is due: answer some questions first (`mla-quiz study`)".to_string(),
         },
@@ -145,5 +144,7 @@ pub fn run(global: &GlobalArgs, start: Start) -> Result<ExitCode> {
         panic!("{TEST_PANIC} is set: panicking on purpose with the UI on screen");
     }
     crate::ui::run(&mut guard.terminal, &mut app).context("running the terminal UI")?;
+    drop(guard);
+    app.close();
     Ok(ExitCode::SUCCESS)
 }

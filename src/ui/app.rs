@@ -63,6 +63,8 @@ pub struct App {
     save_failing: bool,
     /// Reading due reviews and readiness failed; the home screen goes without them.
     learning_failed: bool,
+    /// A change of the running session waits to be saved after the next frame.
+    save_pending: bool,
     /// Due reviews and readiness on their way from another thread.
     learning: Option<Receiver<Result<HomeLearning, String>>>,
     /// The window is below the minimum size: only the notice is drawn and only Ctrl-C acts.
@@ -83,9 +85,10 @@ impl App {
             overlay: None,
             active: None,
             notices,
-            tz: TimeZone::system(),
+            tz: crate::ui::local_time_zone(),
             save_failing: false,
             learning_failed: false,
+            save_pending: false,
             learning: None,
             too_small: false,
             library: None,
@@ -196,9 +199,30 @@ impl App {
         self.screen = Screen::Session(Box::new(SessionScreen::new(session, case_studies, self.persistence.clock)));
     }
 
+    /// Whether a change waits to be saved after the next frame.
+    pub fn save_pending(&self) -> bool {
+        self.save_pending
+    }
+
+    /// Work left for after a frame is drawn, so that a key's frame does not
+    /// wait for the disk: the autosave of the change the key made.
+    pub fn after_frame(&mut self) {
+        if self.save_pending {
+            self.save_progress();
+        }
+    }
+
+    /// Ends the app once the terminal is restored. The store's last write is
+    /// already durable, and the question pool (which can be a large bank) is
+    /// left to the operating system: freeing it piece by piece would hold up the exit.
+    pub fn close(self) {
+        std::mem::forget(self);
+    }
+
     /// Autosaves the running session. A failure is told once, in a note over
     /// the screen, until a save works again (the clock saves every few seconds).
     fn save_progress(&mut self) {
+        self.save_pending = false;
         let (Some(active), Screen::Session(screen)) = (&mut self.active, &self.screen) else { return };
         match self.persistence.save(active, screen.session.state()) {
             Ok(()) => self.save_failing = false,
@@ -252,7 +276,7 @@ impl App {
         if let Some(active) = &mut self.active {
             active.since_save = active.since_save.saturating_add(elapsed);
             if active.since_save >= AUTOSAVE_EVERY {
-                self.save_progress();
+                self.save_pending = true;
             }
         }
     }
@@ -304,7 +328,7 @@ impl App {
             },
             Screen::Session(screen) => match screen.handle(input) {
                 Outcome::Stay => {}
-                Outcome::Changed => self.save_progress(),
+                Outcome::Changed => self.save_pending = true,
                 Outcome::Finished => self.finish_session(None),
                 Outcome::Leave if screen.session.mode() == Mode::Study => self.finish_session(None),
                 Outcome::Leave => self.overlay = Some(Overlay::Confirm(Confirm::LeaveExam)),

@@ -51,6 +51,7 @@ where
     let mut last = Instant::now();
     while !app.quit {
         terminal.draw(|frame| app.render(frame))?;
+        app.after_frame();
         // Work that can wait for the first frame is done before waiting for keys.
         if app.catch_up() {
             continue;
@@ -64,5 +65,19 @@ where
         app.tick(counted(now - last));
         last = now;
     }
+    app.after_frame();
     Ok(())
+}
+
+/// The system's time zone, read straight from `/etc/localtime` when `TZ` is
+/// not set: [`jiff::tz::TimeZone::system`] also lists the whole time zone
+/// database to find the zone's name, which costs more than the rest of a start.
+pub fn local_time_zone() -> jiff::tz::TimeZone {
+    if std::env::var_os("TZ").is_none()
+        && let Ok(data) = std::fs::read("/etc/localtime")
+        && let Ok(tz) = jiff::tz::TimeZone::tzif("Local", &data)
+    {
+        return tz;
+    }
+    jiff::tz::TimeZone::system()
 }

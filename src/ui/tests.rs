@@ -24,7 +24,7 @@ use std::time::Duration;
 
 fn fixture_pool() -> Pool {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ui-bank");
-    let source = BankSource::folder(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let (source, _) = BankSource::folder(&dir).unwrap_or_else(|e| panic!("{e}"));
     let library = Library::from_sources(vec![source]);
     assert!(library.problems.is_empty(), "{:?}", library.problems);
     library.default_pool().unwrap_or_else(|| panic!("no pool"))
@@ -108,8 +108,10 @@ impl Harness {
     }
 
     /// Draws a frame, then (as the real loop does) the work left for after it, and again.
+    /// Draws a frame and then does what the loop does after one (the autosave).
     fn draw(&mut self) {
         self.terminal.draw(|frame| self.app.render(frame)).unwrap_or_else(|e| panic!("{e}"));
+        self.app.after_frame();
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
         while !self.app.catch_up() && self.app.waiting() && std::time::Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(1));
@@ -499,4 +501,20 @@ fn a_history_kept_in_memory_says_it_is_not_being_saved_on_every_screen() {
     h.keys("e");
     let top = h.screen().lines().next().unwrap_or_default().to_string();
     assert!(top.contains("not being saved") && top.contains("⏱"), "the clock stays visible: {top}");
+}
+
+#[test]
+fn a_key_s_frame_comes_before_its_autosave_and_every_change_is_saved_after_it() {
+    let mut h = Harness::new(80, 24).exam();
+    let saved = |h: &Harness| {
+        let mut store = Store::open(Some(h.data.path())).unwrap_or_else(|e| panic!("{e}")).store;
+        store.latest_in_progress().ok().and_then(|l| l.session).map(|s| s.state)
+    };
+    let current = |h: &Harness| h.app.session().map(|s| s.state().clone());
+    h.app.handle_event(&char_key('a'));
+    assert!(h.app.save_pending(), "the save waits for the frame");
+    assert_ne!(saved(&h), current(&h));
+    h.draw();
+    assert!(!h.app.save_pending());
+    assert_eq!(saved(&h), current(&h), "saved once the frame is drawn");
 }
