@@ -26,6 +26,7 @@ use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
@@ -49,7 +50,8 @@ enum Screen {
 }
 
 pub struct App {
-    pool: Pool,
+    /// Shared with the thread that reads the home screen's reviews and readiness.
+    pool: Arc<Pool>,
     persistence: Persistence,
     theme: Theme,
     screen: Screen,
@@ -78,7 +80,7 @@ impl App {
     pub fn new(pool: Pool, store: Store, theme: Theme, notices: Vec<String>) -> App {
         let persistence = Persistence::new(store, pool.banks.clone());
         let mut app = App {
-            pool,
+            pool: Arc::new(pool),
             persistence,
             theme,
             screen: Screen::Home(Box::default()),
@@ -134,7 +136,7 @@ impl App {
     /// Makes `code` the current exam (when it is loaded) and remembers it.
     fn switch_exam(&mut self, code: &str) {
         let Some(pool) = self.library.as_ref().and_then(|l| l.pool(code)) else { return };
-        self.pool = pool;
+        self.pool = Arc::new(pool);
         self.persistence.set_banks(self.pool.banks.clone());
         self.persistence.remember_exam(&self.pool.blueprint.code, &mut self.notices);
     }

@@ -13,6 +13,7 @@ use crate::store::focus::{Focus, FocusSet};
 use crate::store::{Attempt, AttemptHeader, InProgress, Store, StoreError, in_progress};
 use jiff::Timestamp;
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 use thiserror::Error;
@@ -186,12 +187,12 @@ impl Persistence {
     /// Due reviews and readiness for the pool now. With a data directory the
     /// work runs on its own thread and connection, so that a long history never
     /// holds up a key press; the answer comes through the returned channel.
-    pub fn home_learning(&mut self, pool: &Pool) -> Receiver<Result<HomeLearning, String>> {
+    pub fn home_learning(&mut self, pool: &Arc<Pool>) -> Receiver<Result<HomeLearning, String>> {
         let (send, receive) = channel();
         let now = (self.clock)();
         match self.store.dir().map(Path::to_path_buf) {
             Some(dir) => {
-                let pool = pool.clone();
+                let pool = Arc::clone(pool);
                 std::thread::spawn(move || {
                     let learning = Store::open(Some(&dir))
                         .map_err(|e| PersistError::Read(e).to_string())
