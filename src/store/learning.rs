@@ -164,21 +164,22 @@ impl Store {
         scheduler: &Scheduler,
         fingerprint: &str,
     ) -> Result<BTreeMap<String, MemoryState>, StoreError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let meta = |key: &str| -> rusqlite::Result<Option<String>> {
-            tx.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()
+        // Read (and compute) in a read transaction, which never blocks a writer
+        // such as the autosave; take the write lock only to store the result.
+        let tx = self.conn.transaction()?;
+        let marks = |tx: &rusqlite::Transaction<'_>| -> rusqlite::Result<(Option<String>, Option<String>)> {
+            let meta =
+                |key: &str| tx.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional();
+            Ok((meta(UPTO_KEY)?, meta(CACHED_PARAMETERS_KEY)?))
         };
-        let upto: i64 = meta(UPTO_KEY)?.and_then(|v| v.parse().ok()).unwrap_or(0);
-        let same_parameters = meta(CACHED_PARAMETERS_KEY)?.unwrap_or_default() == fingerprint;
+        let read_marks = marks(&tx)?;
+        let upto: i64 = read_marks.0.as_deref().and_then(|v| v.parse().ok()).unwrap_or(0);
+        let same_parameters = read_marks.1.as_deref().unwrap_or_default() == fingerprint;
         let last: i64 = tx.query_row("SELECT coalesce(max(rowid), 0) FROM answers", [], |r| r.get(0))?;
-        let upto = if last < upto || !same_parameters {
-            tx.execute("DELETE FROM memory_states", [])?;
-            0
-        } else {
-            upto
-        };
+        let rebuild = last < upto || !same_parameters;
+        let upto = if rebuild { 0 } else { upto };
         let mut states = BTreeMap::new();
-        {
+        if !rebuild {
             let mut cached =
                 tx.prepare("SELECT question_id, stability, difficulty, last_review, due, reviews FROM memory_states")?;
             for row in cached.query_map([], state_from_row)? {
@@ -252,6 +253,14 @@ impl Store {
                     changed.extend(state.map(|s| (id, s)));
                 }
             }
+        }
+        tx.commit()?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another process may have brought the cache up to date meanwhile; then keep its work.
+        if marks(&tx)? == read_marks {
+            if rebuild {
+                tx.execute("DELETE FROM memory_states", [])?;
+            }
             let mut write = tx.prepare(
                 "INSERT INTO memory_states (question_id, stability, difficulty, last_review, due, reviews) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (question_id) DO UPDATE SET \
@@ -268,11 +277,12 @@ impl Store {
                     s.reviews
                 ])?;
             }
+            drop(write);
+            let upsert =
+                "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+            tx.execute(upsert, params![UPTO_KEY, last.to_string()])?;
+            tx.execute(upsert, params![CACHED_PARAMETERS_KEY, fingerprint])?;
         }
-        let upsert =
-            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
-        tx.execute(upsert, params![UPTO_KEY, last.to_string()])?;
-        tx.execute(upsert, params![CACHED_PARAMETERS_KEY, fingerprint])?;
         tx.commit()?;
         states.extend(changed);
         Ok(states)
