@@ -518,3 +518,14 @@ fn a_key_s_frame_comes_before_its_autosave_and_every_change_is_saved_after_it() 
     assert!(!h.app.save_pending());
     assert_eq!(saved(&h), current(&h), "saved once the frame is drawn");
 }
+
+#[test]
+fn setup_offers_the_due_reviews_and_says_why_they_were_picked() {
+    let mut h = Harness::with_history(80, 24, Theme::plain(), &[past_study(30, 4)]);
+    // Home › Study session (after the Review entry); down to Focus; the first focus is "due".
+    h.press(&[KeyCode::Down, KeyCode::Enter]).press(&[KeyCode::Down; 5]).press(&[KeyCode::Right]);
+    snapshot!("setup_focus_due_80x24", h);
+    let screen = h.screen();
+    assert!(screen.contains("Only those due for review (7)"), "{screen}");
+    assert!(screen.contains("7 questions due for review, most overdue first"), "{screen}");
+}
