@@ -103,7 +103,8 @@ pub(super) fn check(pool: &Pool, mut state: SessionState) -> Result<(SessionStat
     Ok((state, questions))
 }
 
-fn check_item(question: &Question, item: &ItemState, mode: Mode) -> Result<(), Damage> {
+/// Whether one saved item still fits its question as the bank has it now.
+pub fn check_item(question: &Question, item: &ItemState, mode: Mode) -> Result<(), Damage> {
     let id = || item.question_id.clone();
     if !is_permutation(&item.order, question.options.len()) {
         return Err(Damage::OptionOrder(id()));

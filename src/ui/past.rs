@@ -4,7 +4,7 @@
 //! so that the saved answer no longer fits) are left out with a note.
 
 use crate::bank::Pool;
-use crate::engine::{ItemState, Mode, Results, Session, SessionState};
+use crate::engine::{ItemState, Mode, Results, Session, SessionState, restore};
 use crate::store::Attempt;
 
 /// A past attempt ready for the results screen, or why it cannot be shown.
@@ -29,7 +29,7 @@ pub fn reopen(pool: &Pool, attempt: Attempt) -> Result<Reopened, String> {
             crate::bank::AnswerKey::Matching { responses, .. } => responses.len(),
             _ => 0,
         };
-        items.push(ItemState {
+        let item = ItemState {
             question_id: q.id.clone(),
             order: if q.order.is_empty() { identity(question.options.len()) } else { q.order.clone() },
             response_order: if q.response_order.is_empty() { identity(responses) } else { q.response_order.clone() },
@@ -39,16 +39,14 @@ pub fn reopen(pool: &Pool, attempt: Attempt) -> Result<Reopened, String> {
             millis: q.seconds.saturating_mul(1000),
             answered_at: q.answered_at,
             guessed: q.guessed,
-        });
+        };
+        // A question changed so that the saved answer no longer fits counts as missing.
+        match restore::check_item(question, &item, attempt.mode) {
+            Ok(()) => items.push(item),
+            Err(_) => missing.push(q.id.clone()),
+        }
     }
-    // Keep only the items that still fit their question; the rest are noted as missing.
-    let fits = |item: &ItemState| {
-        let state = state_of(&attempt, vec![item.clone()]);
-        Session::restore(pool, state).is_ok()
-    };
-    let (kept, changed): (Vec<ItemState>, Vec<ItemState>) = items.into_iter().partition(fits);
-    missing.extend(changed.into_iter().map(|item| item.question_id));
-    if kept.is_empty() {
+    if items.is_empty() {
         return Err(format!(
             "None of the {} questions of this attempt is in the loaded banks ({}) as it was, so it cannot be reviewed. \
              `mla-quiz history show {}` prints its summary.",
@@ -57,7 +55,7 @@ pub fn reopen(pool: &Pool, attempt: Attempt) -> Result<Reopened, String> {
             attempt.id
         ));
     }
-    let mut session = Session::restore(pool, state_of(&attempt, kept)).map_err(|e| e.to_string())?;
+    let mut session = Session::restore(pool, state_of(&attempt, items)).map_err(|e| e.to_string())?;
     session.finish();
     let note = (!missing.is_empty()).then(|| {
         format!(
