@@ -15,7 +15,7 @@ use crate::bank::{Pool, Question};
 use crate::learn::{self, Answer, Grade, MemoryState, Readiness, ReadinessConfig, Scheduler, WeakArea, WeakConfig};
 use jiff::{SignedDuration, Timestamp};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// Weak areas and readiness read answers from this many days back at most…
 pub const RECENT_DAYS: i64 = 180;
@@ -59,8 +59,9 @@ fn state_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<(String, f32, f32
     Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?))
 }
 
-fn grade(correct: bool, unsure: bool) -> Grade {
-    Grade::of(correct, unsure)
+/// The review in columns `first..first + 3` of a row: correct, unsure, answered_at.
+fn review_at(row: &rusqlite::Row<'_>, first: usize) -> Result<(Timestamp, Grade), StoreError> {
+    Ok((from_db(row.get(first + 2)?)?, Grade::of(row.get(first)?, row.get(first + 1)?)))
 }
 
 /// `previous` after the reviews, taken in time order (ties by grade, as [`Scheduler::replay`] does).
@@ -206,7 +207,7 @@ impl Store {
                 let mut current: Option<(String, Vec<(Timestamp, Grade)>)> = None;
                 while let Some(row) = rows.next()? {
                     let id: String = row.get(0)?;
-                    let review = (from_db(row.get(3)?)?, grade(row.get(1)?, row.get(2)?));
+                    let review = review_at(row, 1)?;
                     match &mut current {
                         Some((current_id, reviews)) if *current_id == id => reviews.push(review),
                         _ => {
@@ -228,7 +229,7 @@ impl Store {
                 let mut new: BTreeMap<String, Vec<(Timestamp, Grade)>> = BTreeMap::new();
                 while let Some(row) = rows.next()? {
                     let id: String = row.get(0)?;
-                    new.entry(id).or_default().push((from_db(row.get(3)?)?, grade(row.get(1)?, row.get(2)?)));
+                    new.entry(id).or_default().push(review_at(row, 1)?);
                 }
                 let mut whole = tx.prepare(
                     "SELECT correct, unsure, answered_at FROM answers WHERE question_id = ?1 AND response IS NOT NULL",
@@ -242,11 +243,9 @@ impl Store {
                     } else {
                         // Older answers arrived late: replay the question's whole log.
                         let mut all: Vec<(Timestamp, Grade)> = Vec::new();
-                        for row in
-                            whole.query_map([&id], |r| Ok((r.get::<_, bool>(0)?, r.get::<_, bool>(1)?, r.get(2)?)))?
-                        {
-                            let (correct, unsure, at) = row?;
-                            all.push((from_db(at)?, grade(correct, unsure)));
+                        let mut rows = whole.query([&id])?;
+                        while let Some(row) = rows.next()? {
+                            all.push(review_at(row, 0)?);
                         }
                         fold(scheduler, None, all)
                     };
@@ -291,7 +290,8 @@ impl Store {
     /// The pool's reviews due at `now`, most overdue first.
     pub fn due_reviews(&mut self, pool: &Pool, now: Timestamp) -> Result<DueReviews, StoreError> {
         let mut states = self.current_memory_states()?;
-        states.retain(|id, _| pool.question(id).is_some());
+        let in_pool: HashSet<&str> = pool.questions.iter().map(|q| q.id.as_str()).collect();
+        states.retain(|id, _| in_pool.contains(id.as_str()));
         Ok(DueReviews {
             ids: learn::due_queue(&states, now).into_iter().map(|d| d.question_id).collect(),
             next: learn::next_due(&states, now),
