@@ -68,7 +68,7 @@ impl Store {
     ) -> Result<FocusSet, StoreError> {
         let (ids, note) = match focus {
             Focus::Missed | Focus::Unseen => {
-                let last = self.last_results(&pool.blueprint.code)?;
+                let last = self.last_results(&pool.blueprint.code, pool.questions.iter().map(|q| q.id.as_str()))?;
                 let ids: Vec<String> = pool
                     .questions
                     .iter()
