@@ -1,6 +1,40 @@
-//! Embeds every bank folder under `question_banks/` into the binary, so that
-//! `cargo install` and `cargo run` work with no files beside the executable.
+//! Checks every bank folder under `question_banks/` with the crate's own
+//! loader and compiles it into the binary, so that `cargo install` and
+//! `cargo run` work with no files beside the executable. A problem in an
+//! embedded bank fails the build with the loader's `path:line:col` messages.
+//! The checked questions are written out as static tables (`Question`
+//! literals), so at run time the embedded bank costs no parsing at all.
 
+// The loader's modules, shared with the library (they use only `super::` paths).
+// The build script uses a part of them.
+#![allow(dead_code)]
+
+#[path = "src/bank/bank_loader.rs"]
+mod bank_loader;
+#[path = "src/bank/checker.rs"]
+mod checker;
+#[path = "src/bank/diagnostic.rs"]
+mod diagnostic;
+#[path = "src/bank/limits.rs"]
+mod limits;
+#[path = "src/bank/load.rs"]
+mod load;
+#[path = "src/bank/manifest.rs"]
+mod manifest;
+#[path = "src/bank/model.rs"]
+mod model;
+#[path = "src/bank/question.rs"]
+mod question;
+#[path = "src/bank/raw.rs"]
+mod raw;
+#[path = "src/bank/source.rs"]
+mod source;
+#[path = "src/bank/text.rs"]
+mod text;
+#[path = "src/bank/typed_pass.rs"]
+mod typed_pass;
+
+use model::{AnswerKey, CaseStudy, Origin, Question};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
@@ -11,25 +45,89 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut folders: Vec<_> =
         fs::read_dir(&root)?.filter_map(Result::ok).map(|entry| entry.path()).filter(|path| path.is_dir()).collect();
     folders.sort();
-    let mut code = String::from("pub static EMBEDDED_FILES: &[EmbeddedFile] = &[\n");
-    for folder in folders {
-        let bank = folder.file_name().and_then(|n| n.to_str()).ok_or("bank folder name is not UTF-8")?;
-        let mut files: Vec<_> = fs::read_dir(&folder)?
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-            .collect();
-        files.sort();
-        for file in files {
-            let name = file.file_name().and_then(|n| n.to_str()).ok_or("bank file name is not UTF-8")?;
-            writeln!(
-                code,
-                "    EmbeddedFile {{ bank: {bank:?}, name: {name:?}, text: include_str!({:?}) }},",
-                file.display().to_string()
-            )?;
+    let mut sources = Vec::new();
+    for folder in &folders {
+        println!("cargo:rerun-if-changed={}", folder.display());
+        let (mut source, problems) = source::BankSource::folder(folder).map_err(|p| p.to_string())?;
+        fail_on(&problems)?;
+        source.origin = Origin::Embedded;
+        source.display = format!("question_banks/{}", name_of(folder)?);
+        for (name, _) in &source.files {
+            println!("cargo:rerun-if-changed={}", folder.join(name).display());
         }
+        sources.push(source);
+    }
+    let library = load::Library::from_sources(sources);
+    fail_on(&library.problems)?;
+    let mut code = String::from("pub static EMBEDDED_BANKS: &[EmbeddedBank] = &[\n");
+    for (folder, bank) in folders.iter().zip(&library.banks) {
+        let manifest = folder.join(load::MANIFEST);
+        write!(
+            code,
+            "EmbeddedBank {{ folder: {:?}, manifest: include_str!({:?}), questions: &[",
+            name_of(folder)?,
+            manifest.display().to_string()
+        )?;
+        for question in bank.questions {
+            write_question(&mut code, question)?;
+        }
+        code.push_str("], case_studies: &[");
+        for CaseStudy { id, title, scenario } in bank.case_studies {
+            write!(code, "CaseStudy {{ id: {id:?}, title: {title:?}, scenario: {scenario:?} }},")?;
+        }
+        code.push_str("] },\n");
     }
     code.push_str("];\n");
     fs::write(Path::new(&env::var("OUT_DIR")?).join("embedded_banks.rs"), code)?;
     Ok(())
+}
+
+fn name_of(folder: &Path) -> Result<&str, &'static str> {
+    folder.file_name().and_then(|n| n.to_str()).ok_or("bank folder name is not UTF-8")
+}
+
+/// Stops the build, listing every problem, if there is any.
+fn fail_on(problems: &[diagnostic::Diagnostic]) -> Result<(), String> {
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    Err(format!("the embedded question banks have {} problem(s):\n{}", problems.len(), list.join("\n")))
+}
+
+/// Writes a question as a Rust `Question` literal (a `Debug`-formatted `str`
+/// is a valid Rust string literal).
+fn write_question(code: &mut String, q: &Question) -> std::fmt::Result {
+    let Question {
+        id,
+        bank,
+        domain,
+        task,
+        services,
+        difficulty,
+        case_study,
+        stem,
+        options,
+        key,
+        explanation,
+        references,
+    } = q;
+    write!(
+        code,
+        "Question {{ id: {id:?}, bank: {bank:?}, domain: {domain}, task: {task:?}, services: &{services:?}, "
+    )?;
+    let difficulty = difficulty.map(|d| format!("Some(Difficulty::{d:?})")).unwrap_or_else(|| "None".into());
+    write!(code, "difficulty: {difficulty}, case_study: {case_study:?}, stem: {stem:?}, options: &[")?;
+    for option in *options {
+        write!(code, "QuestionOption {{ text: {:?}, explanation: {:?} }},", option.text, option.explanation)?;
+    }
+    let key = match key {
+        AnswerKey::Single(i) => format!("AnswerKey::Single({i})"),
+        AnswerKey::Multiple(set) => format!("AnswerKey::Multiple(&{set:?})"),
+        AnswerKey::Ordering => "AnswerKey::Ordering".into(),
+        AnswerKey::Matching { responses, matches } => {
+            format!("AnswerKey::Matching {{ responses: &{responses:?}, matches: &{matches:?} }}")
+        }
+    };
+    writeln!(code, "], key: {key}, explanation: {explanation:?}, references: &{references:?} }},")
 }

@@ -66,7 +66,7 @@ fn attempt(pool: &Pool, rng: &mut StdRng, started_at: Timestamp, accuracy: f64) 
     let mut now = started_at;
     for index in 0..session.len() {
         session.go_to(index);
-        let question = session.question(index)?.clone();
+        let question = *session.question(index)?;
         let seconds = rng.random_range(20..150);
         session.spend(Duration::from_secs(seconds));
         now = now.checked_add(SignedDuration::from_secs(i64::try_from(seconds).ok()?)).ok()?;

@@ -9,11 +9,8 @@ use serde_json::{Value, json};
 use support::{manifest, pretty};
 
 fn source(name: &str, manifest: &Value, questions: &Value) -> BankSource {
-    BankSource {
-        origin: Origin::Folder(name.into()),
-        display: name.into(),
-        files: vec![("bank.json".into(), pretty(manifest)), ("q.json".into(), pretty(questions))],
-    }
+    let files = vec![("bank.json".into(), pretty(manifest)), ("q.json".into(), pretty(questions))];
+    BankSource::from_texts(Origin::Folder(name.into()), name, files)
 }
 
 fn printed(library: &Library) -> Vec<String> {

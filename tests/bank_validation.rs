@@ -12,7 +12,7 @@ use support::{manifest, position_after, position_of, pretty, questions};
 fn problems_of(manifest: &str, files: &[(&str, &str)]) -> (Library, Vec<String>) {
     let mut all = vec![("bank.json".to_string(), manifest.to_string())];
     all.extend(files.iter().map(|(n, t)| (n.to_string(), t.to_string())));
-    let source = BankSource { origin: Origin::Folder("user".into()), display: "user".into(), files: all };
+    let source = BankSource::from_texts(Origin::Folder("user".into()), "user", all);
     let library = Library::from_sources(vec![source]);
     let printed = library.problems.iter().map(ToString::to_string).collect();
     (library, printed)
@@ -191,7 +191,7 @@ fn matching_and_ordering_shapes_are_checked() {
     });
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(problems[0].ends_with("an ordering question needs 3 to 5 options; this one has 1"));
-    assert!(problems[1].ends_with("match \"Purple\" is not one of the responses"));
+    assert!(problems[1].ends_with("match \"Purple\" is not one of the responses"), "{problems:?}");
 }
 
 #[test]

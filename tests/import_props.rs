@@ -175,7 +175,7 @@ proptest! {
             files: &files, format: None, exam: None, title: None, folder_name: "random", library: &library,
         };
         if let Ok(bank) = import(&request) && bank.imported > 0 {
-            let source = BankSource { origin: Origin::Folder("random".into()), display: "random".into(), files: bank.files };
+            let source = BankSource::from_texts(Origin::Folder("random".into()), "random", bank.files);
             let loaded = Library::from_sources(vec![source]);
             let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
             prop_assert!(problems.is_empty(), "{problems:?}");

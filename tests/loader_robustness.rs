@@ -16,7 +16,7 @@ const FILE: &str = "user/q.json";
 /// Loads one question file beside a clean manifest, from memory.
 fn load_text(text: &str) -> Library {
     let files = vec![("bank.json".to_string(), pretty(&manifest("test"))), ("q.json".to_string(), text.to_string())];
-    let source = BankSource { origin: Origin::Folder("user".into()), display: "user".into(), files };
+    let source = BankSource::from_texts(Origin::Folder("user".into()), "user", files);
     Library::from_sources(vec![source])
 }
 

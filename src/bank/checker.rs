@@ -2,8 +2,10 @@
 //! study), each located by its path inside the fragment.
 
 use super::diagnostic::{Diagnostic, SourceText};
+use super::raw::Text;
 use super::text::{self, TextField};
 use serde_json::value::RawValue;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// How many times longer than the strict limits text in a relaxed bank may be.
@@ -37,6 +39,41 @@ fn find<'t>(fragment: &'t str, path: &[Seg]) -> &'t str {
     current
 }
 
+/// Bank text that lives as long as the process: borrowed text is kept as it
+/// is, text that had to be changed is leaked (see [`super::model`]).
+pub fn keep(text: Cow<'static, str>) -> &'static str {
+    match text {
+        Cow::Borrowed(text) => text,
+        Cow::Owned(text) => text.leak(),
+    }
+}
+
+/// A list built from bank text, kept for the life of the process like the text.
+pub fn keep_all<T>(items: Vec<T>) -> &'static [T] {
+    Box::leak(items.into_boxed_slice())
+}
+
+/// Lower-case letters, digits, `.` and `-`, starting with a letter or digit.
+fn is_well_formed_id(id: &str) -> bool {
+    id.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
+}
+
+/// A copy of a question fragment without the fields `allowed` does not name
+/// (at the top and in each of its `options`), so that the rest of a question
+/// with an unknown field can still be read and checked; `None` if the fragment
+/// is not a JSON object. The unknown fields are reported by [`Checker::unknown_fields`].
+pub fn without_unknown_fields(fragment: &str, allowed: &[&str], option_allowed: &[&str]) -> Option<String> {
+    let mut value: serde_json::Map<String, serde_json::Value> = serde_json::from_str(fragment).ok()?;
+    value.retain(|key, _| allowed.contains(&key.as_str()));
+    if let Some(serde_json::Value::Array(options)) = value.get_mut("options") {
+        for option in options.iter_mut().filter_map(serde_json::Value::as_object_mut) {
+            option.retain(|key, _| option_allowed.contains(&key.as_str()));
+        }
+    }
+    serde_json::to_string(&value).ok()
+}
+
 /// Gathers the problems of one fragment of a source file.
 pub struct Checker<'s, 't> {
     src: &'s SourceText<'t>,
@@ -64,25 +101,50 @@ impl<'s, 't> Checker<'s, 't> {
     }
 
     /// Checks a piece of text; on a problem, records it and returns an empty string.
-    pub fn text(&mut self, path: &[Seg], raw: &str, field: TextField) -> String {
+    pub fn text<'r>(&mut self, path: &[Seg], raw: &'r str, field: TextField) -> Cow<'r, str> {
         match text::clean_within(raw, field, field.max_chars().saturating_mul(self.limit_factor)) {
             Ok(clean) => clean,
             Err(message) => {
                 self.problem(path, message);
-                String::new()
+                Cow::Borrowed("")
             }
         }
     }
 
+    /// [`Checker::text`] for text read from a bank file, kept for the life of the process.
+    pub fn kept(&mut self, path: &[Seg], raw: &Text<'static>, field: TextField) -> &'static str {
+        match &raw.0 {
+            Cow::Borrowed(raw) => keep(self.text(path, raw, field)),
+            Cow::Owned(raw) => self.text(path, raw, field).into_owned().leak(),
+        }
+    }
+
     /// Checks an id: lower-case letters, digits, `.` and `-`, starting with a letter or digit.
-    pub fn id(&mut self, path: &[Seg], raw: &str, what: &str) -> String {
+    pub fn id<'r>(&mut self, path: &[Seg], raw: &'r str, what: &str) -> Cow<'r, str> {
         let id = self.text(path, raw, TextField::Id);
-        let well_formed = id.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
-        if !id.is_empty() && !well_formed {
+        if !id.is_empty() && !is_well_formed_id(&id) {
             self.problem(path, format!("{what} {id:?} may hold only lower-case letters, digits, '.' and '-'"));
         }
         id
+    }
+
+    /// [`Checker::id`] for an id read from a bank file, kept for the life of the process.
+    pub fn kept_id(&mut self, path: &[Seg], raw: &Text<'static>, what: &str) -> &'static str {
+        let id = self.kept(path, raw, TextField::Id);
+        if !id.is_empty() && !is_well_formed_id(id) {
+            self.problem(path, format!("{what} {id:?} may hold only lower-case letters, digits, '.' and '-'"));
+        }
+        id
+    }
+
+    /// Reports, for each object of the list at `path`, every key not in `allowed`.
+    pub fn unknown_fields_of_each(&mut self, path: &[Seg], allowed: &[&str]) {
+        let count = serde_json::from_str::<Vec<&RawValue>>(find(self.fragment, path)).map_or(0, |items| items.len());
+        for i in 0..count {
+            let mut item = path.to_vec();
+            item.push(Seg::Index(i));
+            self.unknown_fields(&item, allowed);
+        }
     }
 
     /// Reports every key of the object at `path` that is not in `allowed`.

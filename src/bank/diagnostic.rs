@@ -5,6 +5,7 @@
 //! `path:line:col: message`, the form editors and terminals understand.
 
 use serde_json::value::RawValue;
+use std::cell::OnceCell;
 use std::fmt;
 
 /// A 1-based line and column (the column counts characters, not bytes).
@@ -31,24 +32,30 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The text of one bank file, with an index of where its lines start.
+/// The text of one bank file, with an index of where its lines start (made
+/// the first time a location is asked for: a clean file never needs it).
 pub struct SourceText<'a> {
     pub path: &'a str,
     pub text: &'a str,
-    line_starts: Vec<usize>,
+    line_index: OnceCell<Vec<usize>>,
 }
 
 impl<'a> SourceText<'a> {
     pub fn new(path: &'a str, text: &'a str) -> Self {
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Self { path, text, line_starts }
+        Self { path, text, line_index: OnceCell::new() }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_index
+            .get_or_init(|| std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| i + 1)).collect())
     }
 
     /// The line and column of a byte offset into the text.
     pub fn location_of_offset(&self, offset: usize) -> Location {
         let offset = offset.min(self.text.len());
-        let line_index = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let line_start = self.line_starts[line_index];
+        let line_starts = self.line_starts();
+        let line_index = line_starts.partition_point(|&start| start <= offset).saturating_sub(1);
+        let line_start = line_starts.get(line_index).copied().unwrap_or(0);
         let column = self.text.get(line_start..offset).map_or(1, |prefix| prefix.chars().count() + 1);
         Location { line: line_index + 1, column }
     }
@@ -75,7 +82,7 @@ impl<'a> SourceText<'a> {
         let base = self.offset_of(fragment).unwrap_or(0);
         let location = (error.line() > 0).then(|| {
             let in_fragment = SourceText::new(self.path, fragment);
-            let line_start = in_fragment.line_starts.get(error.line() - 1).copied();
+            let line_start = in_fragment.line_starts().get(error.line() - 1).copied();
             let offset = line_start.map_or(fragment.len(), |start| {
                 // serde_json counts columns in bytes; step over them to a char boundary.
                 let mut end = (start + error.column().saturating_sub(1)).min(fragment.len());

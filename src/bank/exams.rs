@@ -40,11 +40,8 @@ mod tests {
         let questions = r#"{"questions": [{"id": "oth-1", "domain": 1, "type": "single", "stem": "S?",
             "options": [{"text": "a", "correct": true}, {"text": "b", "correct": false}]}]}"#;
         let mut sources = BankSource::embedded();
-        sources.push(BankSource {
-            origin: Origin::Folder("other".into()),
-            display: "other".into(),
-            files: vec![("bank.json".into(), manifest.into()), ("q.json".into(), questions.into())],
-        });
+        let files = vec![("bank.json".into(), manifest.into()), ("q.json".into(), questions.into())];
+        sources.push(BankSource::from_texts(Origin::Folder("other".into()), "other", files));
         Library::from_sources(sources)
     }
 

@@ -2,79 +2,26 @@
 //! [`Library`], checking every file and the rules that span files and banks
 //! (unique ids, case studies defined and shared, exam codes that resolve).
 
-use super::diagnostic::{Diagnostic, Location, SourceText};
-use super::embedded::EMBEDDED_FILES;
+use super::bank_loader::BankLoader;
+use super::checker::keep_all;
+use super::diagnostic::{Diagnostic, SourceText};
 use super::manifest::{Manifest, read_manifest};
 use super::model::{Bank, BankRef, Blueprint, CaseStudy, Origin, Question};
-use super::question::{QuestionContext, read_case_study, read_question};
-use super::raw::RawQuestionFile;
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use super::question::QuestionContext;
+use super::source::BankSource;
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
 
 pub const MANIFEST: &str = "bank.json";
 
-/// The files of one bank folder, as text, before any checking.
-#[derive(Debug, Clone)]
-pub struct BankSource {
-    pub origin: Origin,
-    /// The path shown in messages for the folder.
-    pub display: String,
-    /// (file name, text), in name order; the manifest is among them.
-    pub files: Vec<(String, String)>,
-}
-
-impl BankSource {
-    /// The banks compiled into the binary.
-    pub fn embedded() -> Vec<BankSource> {
-        let mut sources: Vec<BankSource> = Vec::new();
-        for file in EMBEDDED_FILES {
-            if sources.last().is_none_or(|s| s.display != format!("question_banks/{}", file.bank)) {
-                sources.push(BankSource {
-                    origin: Origin::Embedded,
-                    display: format!("question_banks/{}", file.bank),
-                    files: Vec::new(),
-                });
-            }
-            if let Some(source) = sources.last_mut() {
-                source.files.push((file.name.to_string(), file.text.to_string()));
-            }
-        }
-        sources
-    }
-
-    /// A bank folder on disk: `bank.json` and every other `*.json` file in it.
-    /// A bank folder on disk: `bank.json` and every other `*.json` entry in it.
-    /// An entry that cannot be read (not UTF-8, or a folder named like a file)
-    /// is reported against its own path and left out; the rest still loads.
-    pub fn folder(path: &Path) -> Result<(BankSource, Vec<Diagnostic>), Diagnostic> {
-        let display = path.display().to_string();
-        let problem = |at: String, message: String| Diagnostic { path: at, location: None, message };
-        let entries = std::fs::read_dir(path)
-            .map_err(|e| problem(display.clone(), format!("cannot read the bank folder: {e}")))?;
-        let mut names: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|p| p.extension().is_some_and(|ext| ext == "json"))
-            .collect();
-        names.sort();
-        let (mut files, mut problems) = (Vec::new(), Vec::new());
-        for file in names {
-            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let at = format!("{display}/{name}");
-            match std::fs::read(&file) {
-                Err(e) => problems.push(problem(at, format!("cannot read {name}: {e}"))),
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => files.push((name, text)),
-                    Err(_) => problems.push(problem(at, format!("{name} is not valid UTF-8"))),
-                },
-            }
-        }
-        Ok((BankSource { origin: Origin::Folder(path.to_path_buf()), display, files }, problems))
-    }
-
-    fn path_of(&self, name: &str) -> String {
-        format!("{}/{name}", self.display)
-    }
+/// How far a load of bank folders has got (for a progress line): the files
+/// of the banks that need checking, and their sizes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadProgress {
+    pub files_done: usize,
+    pub files_total: usize,
+    pub bytes_done: u64,
+    pub bytes_total: u64,
 }
 
 /// Every bank that loaded, and every problem found on the way.
@@ -84,31 +31,20 @@ pub struct Library {
     pub problems: Vec<Diagnostic>,
     /// Questions or whole files left out because of a problem.
     pub skipped: Vec<String>,
+    /// The questions of each exam's banks, side by side (each bank's
+    /// `questions` is a part of its exam's list).
+    questions: BTreeMap<String, &'static [Question]>,
 }
 
 impl Library {
-    /// The embedded banks plus the given folders.
-    pub fn load(user_folders: &[PathBuf]) -> Library {
-        let mut sources = BankSource::embedded();
-        let mut problems = Vec::new();
-        for folder in user_folders {
-            match BankSource::folder(folder) {
-                Ok((source, mut unreadable)) => {
-                    sources.push(source);
-                    problems.append(&mut unreadable);
-                }
-                Err(problem) => problems.push(problem),
-            }
-        }
-        let mut library = Library::from_sources(sources);
-        problems.append(&mut library.problems);
-        library.problems = problems;
-        library
-    }
-
     /// Checks and loads the given bank folders (earlier ones are loaded first; a
     /// later folder with the id of an embedded bank replaces it).
     pub fn from_sources(sources: Vec<BankSource>) -> Library {
+        Library::check_sources(sources, &mut |_| {})
+    }
+
+    /// [`Library::from_sources`], reporting progress after each file is checked.
+    pub fn check_sources(sources: Vec<BankSource>, progress: &mut dyn FnMut(LoadProgress)) -> Library {
         let mut library = Library::default();
         let mut manifests: Vec<(BankSource, Manifest)> = Vec::new();
         for source in sources {
@@ -141,8 +77,20 @@ impl Library {
         }
         // Banks that define a blueprint first, so that `exam` references resolve.
         manifests.sort_by_key(|(_, m)| m.blueprint.is_none());
-        let mut question_ids = BTreeSet::new();
-        let mut case_study_ids = BTreeSet::new();
+        let unchecked = manifests.iter().filter(|(s, _)| s.checked.is_none());
+        let files = unchecked.flat_map(|(s, _)| s.files.iter().filter(|(name, _)| name != MANIFEST));
+        let mut done = LoadProgress::default();
+        for (_, text) in files {
+            done.files_total += 1;
+            done.bytes_total += text.len() as u64;
+        }
+        let mut banks_of: BTreeMap<String, usize> = BTreeMap::new();
+        for (_, manifest) in &manifests {
+            *banks_of.entry(manifest.exam.clone()).or_default() += 1;
+        }
+        let mut exams = ExamQuestions::default();
+        let mut question_ids = HashSet::new();
+        let mut case_study_ids = HashSet::new();
         for (source, manifest) in manifests {
             let base = library.banks.iter().find(|b| b.blueprint.is_some() && b.exam == manifest.exam);
             let Some(blueprint) = manifest.blueprint.clone().or_else(|| base.and_then(|b| b.blueprint.clone())) else {
@@ -154,17 +102,67 @@ impl Library {
                 library.skipped.push(format!("bank folder {}", source.display));
                 continue;
             };
-            let mut vocabulary = base.map(|b| b.services.clone()).unwrap_or_default();
-            vocabulary.extend(manifest.services.clone());
-            let bank = BankLoader {
-                library: &mut library,
-                source: &source,
-                question_ids: &mut question_ids,
-                case_study_ids: &mut case_study_ids,
-            }
-            .load(manifest, blueprint, vocabulary);
-            library.banks.push(bank);
+            let mut services = base.map(|b| b.services.clone()).unwrap_or_default();
+            services.extend(manifest.services.clone());
+            let exam = blueprint.code.clone();
+            let (questions, case_studies) = match source.checked {
+                // The only bank of its exam, checked at build time: its static list is the exam's.
+                Some((checked, case_studies)) if banks_of[&manifest.exam] == 1 => {
+                    question_ids.extend(checked.iter().map(|q| q.id));
+                    case_study_ids.extend(case_studies.iter().map(|cs| cs.id));
+                    library.questions.insert(exam.clone(), checked);
+                    (checked, case_studies.to_vec())
+                }
+                checked => {
+                    let list = exams.of(&exam);
+                    let first = list.len();
+                    let case_studies = match checked {
+                        Some((checked, case_studies)) => {
+                            question_ids.extend(checked.iter().map(|q| q.id));
+                            case_study_ids.extend(case_studies.iter().map(|cs| cs.id));
+                            list.extend_from_slice(checked);
+                            case_studies.to_vec()
+                        }
+                        None => {
+                            let loader = BankLoader {
+                                source: &source,
+                                ctx: QuestionContext {
+                                    bank: manifest.id.clone().leak(),
+                                    blueprint: &blueprint,
+                                    services: &services,
+                                    relaxed: manifest.relaxed,
+                                },
+                                question_ids: &mut question_ids,
+                                case_study_ids: &mut case_study_ids,
+                            };
+                            let loaded = loader.load(list, &mut |bytes| {
+                                done.files_done += 1;
+                                done.bytes_done += bytes;
+                                progress(done);
+                            });
+                            library.problems.extend(loaded.problems);
+                            library.skipped.extend(loaded.skipped);
+                            loaded.case_studies
+                        }
+                    };
+                    let range = first..list.len();
+                    exams.ranges.push((library.banks.len(), exam.clone(), range));
+                    (&[][..], case_studies)
+                }
+            };
+            library.banks.push(Bank {
+                id: manifest.id,
+                title: manifest.title,
+                version: manifest.version,
+                origin: source.origin.clone(),
+                exam,
+                blueprint: manifest.blueprint,
+                services,
+                questions,
+                case_studies: keep_all(case_studies),
+            });
         }
+        exams.place(&mut library);
         library.problems.sort_by(|a, b| (&a.path, a.location).cmp(&(&b.path, b.location)));
         library
     }
@@ -180,8 +178,8 @@ impl Library {
         let banks: Vec<&Bank> = self.banks.iter().filter(|b| b.exam == blueprint.code).collect();
         Some(Pool {
             banks: banks.iter().map(|b| BankRef { id: b.id.clone(), version: b.version.clone() }).collect(),
-            questions: banks.iter().flat_map(|b| b.questions.iter().cloned()).collect(),
-            case_studies: banks.iter().flat_map(|b| &b.case_studies).map(|cs| (cs.id.clone(), cs.clone())).collect(),
+            questions: self.questions.get(&blueprint.code).copied().unwrap_or_default(),
+            case_studies: banks.iter().flat_map(|b| b.case_studies).map(|cs| (cs.id.to_string(), *cs)).collect(),
             services: banks.iter().flat_map(|b| b.services.clone()).collect(),
             blueprint,
         })
@@ -227,7 +225,7 @@ pub struct Pool {
     pub blueprint: Blueprint,
     /// The banks in the pool.
     pub banks: Vec<BankRef>,
-    pub questions: Vec<Question>,
+    pub questions: &'static [Question],
     pub case_studies: BTreeMap<String, CaseStudy>,
     /// Service tag → display name.
     pub services: BTreeMap<String, String>,
@@ -243,117 +241,30 @@ impl Pool {
     }
 }
 
-/// Loads the question files of one bank whose manifest has been read.
-struct BankLoader<'l> {
-    library: &'l mut Library,
-    source: &'l BankSource,
-    question_ids: &'l mut BTreeSet<String>,
-    case_study_ids: &'l mut BTreeSet<String>,
+/// The questions of each exam, gathered bank by bank into one list per exam,
+/// so that an exam's pool is one slice of them rather than a copy.
+#[derive(Default)]
+struct ExamQuestions {
+    lists: BTreeMap<String, Vec<Question>>,
+    /// Each bank's index, exam, and range in the exam's list.
+    ranges: Vec<(usize, String, Range<usize>)>,
 }
 
-/// A question with the place it was written, for rules that span files.
-struct Placed {
-    question: Question,
-    path: String,
-    location: Option<Location>,
-}
-
-impl BankLoader<'_> {
-    fn load(mut self, manifest: Manifest, blueprint: Blueprint, services: BTreeMap<String, String>) -> Bank {
-        let ctx = QuestionContext {
-            bank: &manifest.id,
-            blueprint: &blueprint,
-            services: &services,
-            relaxed: manifest.relaxed,
-        };
-        let mut placed: Vec<Placed> = Vec::new();
-        let mut case_studies: Vec<(CaseStudy, String, Option<Location>)> = Vec::new();
-        for (name, text) in self.source.files.iter().filter(|(name, _)| name != MANIFEST) {
-            let path = self.source.path_of(name);
-            let src = SourceText::new(&path, text);
-            let file: RawQuestionFile = match serde_json::from_str(text) {
-                Ok(file) => file,
-                Err(e) => {
-                    self.library.problems.push(src.serde_diagnostic(text, &e));
-                    self.library.skipped.push(format!("file {path}"));
-                    continue;
-                }
-            };
-            for raw in file.case_studies {
-                match read_case_study(&src, raw.get()) {
-                    Ok(cs) if !self.case_study_ids.insert(cs.id.clone()) => {
-                        self.problem(
-                            src.diagnostic(src.location_of(raw), format!("case study id {:?} is used twice", cs.id)),
-                        );
-                    }
-                    Ok(cs) => case_studies.push((cs, path.clone(), src.location_of(raw))),
-                    Err(problems) => self.problems(problems, format!("a case study in {path}")),
-                }
-            }
-            for raw in file.questions {
-                let location = src.location_of(raw);
-                match read_question(&src, raw.get(), &ctx) {
-                    Ok(q) if !self.question_ids.insert(q.id.clone()) => {
-                        self.problem(src.diagnostic(location, format!("question id {:?} is used twice", q.id)));
-                        self.library.skipped.push(format!("question {} ({path})", q.id));
-                    }
-                    Ok(question) => placed.push(Placed { question, path: path.clone(), location }),
-                    Err(problems) => {
-                        let at = location.map(|l| format!(":{}:{}", l.line, l.column)).unwrap_or_default();
-                        self.problems(problems, format!("the question at {path}{at}"));
-                    }
-                }
-            }
-        }
-        let questions = self.check_case_studies(placed, &case_studies);
-        Bank {
-            id: manifest.id,
-            title: manifest.title,
-            version: manifest.version,
-            origin: self.source.origin.clone(),
-            exam: blueprint.code.clone(),
-            blueprint: manifest.blueprint,
-            services,
-            questions,
-            case_studies: case_studies.into_iter().map(|(cs, _, _)| cs).collect(),
-        }
+impl ExamQuestions {
+    fn of(&mut self, exam: &str) -> &mut Vec<Question> {
+        self.lists.entry(exam.to_string()).or_default()
     }
 
-    /// Drops questions that name an undefined case study, and reports case
-    /// studies that fewer than two questions share.
-    fn check_case_studies(
-        &mut self,
-        placed: Vec<Placed>,
-        defined: &[(CaseStudy, String, Option<Location>)],
-    ) -> Vec<Question> {
-        let mut questions = Vec::new();
-        for p in placed {
-            match &p.question.case_study {
-                Some(cs) if !defined.iter().any(|(d, _, _)| &d.id == cs) => {
-                    let message = format!("case study {cs:?} is referenced but not defined in this bank");
-                    self.problem(Diagnostic { path: p.path, location: p.location, message });
-                    self.library.skipped.push(format!("question {}", p.question.id));
-                }
-                _ => questions.push(p.question),
+    /// Keeps each exam's list for the life of the process and gives each
+    /// bank its slice of it.
+    fn place(self, library: &mut Library) {
+        for (exam, list) in self.lists {
+            library.questions.insert(exam, keep_all(list));
+        }
+        for (bank, exam, range) in self.ranges {
+            if let (Some(bank), Some(list)) = (library.banks.get_mut(bank), library.questions.get(&exam)) {
+                bank.questions = list.get(range).unwrap_or_default();
             }
         }
-        for (cs, path, location) in defined {
-            let uses = questions.iter().filter(|q| q.case_study.as_ref() == Some(&cs.id)).count();
-            if uses < 2 {
-                let message =
-                    format!("case study {:?} is used by {uses} question(s); a case study needs at least 2", cs.id);
-                self.problem(Diagnostic { path: path.clone(), location: *location, message });
-            }
-        }
-        questions
-    }
-
-    fn problem(&mut self, problem: Diagnostic) {
-        self.library.problems.push(problem);
-    }
-
-    fn problems(&mut self, mut problems: Vec<Diagnostic>, what: String) {
-        self.library.problems.append(&mut problems);
-        self.library.skipped.push(what);
     }
 }

@@ -3,10 +3,10 @@
 
 use super::checker::{Checker, Seg};
 use super::diagnostic::{Diagnostic, SourceText};
+use super::limits::{MAX_MINUTES, MAX_QUESTIONS};
 use super::model::{Blueprint, Domain, TaskStatement};
 use super::raw::{RawBlueprint, RawManifest};
 use super::text::TextField;
-use crate::engine::{MAX_MINUTES, MAX_QUESTIONS};
 use std::collections::BTreeMap;
 
 pub const FORMAT_VERSION: u32 = 1;
@@ -34,15 +34,15 @@ pub fn read_manifest(src: &SourceText) -> Result<Manifest, Vec<Diagnostic>> {
             format!("format {} is not supported; this mla-quiz reads format {FORMAT_VERSION}", raw.format),
         );
     }
-    let id = check.id(&[Seg::Key("id")], &raw.id, "bank id");
-    let title = check.text(&[Seg::Key("title")], &raw.title, TextField::Title);
-    let version = check.text(&[Seg::Key("version")], &raw.version, TextField::Title);
+    let id = check.id(&[Seg::Key("id")], &raw.id, "bank id").into_owned();
+    let title = check.text(&[Seg::Key("title")], &raw.title, TextField::Title).into_owned();
+    let version = check.text(&[Seg::Key("version")], &raw.version, TextField::Title).into_owned();
     let (exam, blueprint) = match (raw.blueprint, raw.exam) {
         (Some(bp), None) => {
             let blueprint = check_blueprint(&mut check, bp);
             (blueprint.code.clone(), Some(blueprint))
         }
-        (None, Some(code)) => (check.text(&[Seg::Key("exam")], &code, TextField::Title), None),
+        (None, Some(code)) => (check.text(&[Seg::Key("exam")], &code, TextField::Title).into_owned(), None),
         (Some(_), Some(_)) => {
             check.problem(&[Seg::Key("exam")], "give either `blueprint` or `exam`, not both");
             (String::new(), None)
@@ -55,11 +55,11 @@ pub fn read_manifest(src: &SourceText) -> Result<Manifest, Vec<Diagnostic>> {
     let mut services = BTreeMap::new();
     for (tag, name) in raw.services {
         let path = [Seg::Key("services"), Seg::Key(&tag)];
-        let clean_tag = check.text(&path, &tag, TextField::ServiceTag);
+        let clean_tag = check.text(&path, &tag, TextField::ServiceTag).into_owned();
         if !is_service_tag(&clean_tag) {
             check.problem(&path, format!("service tag {clean_tag:?} must be lower-case letters, digits and '-'"));
         }
-        let name = check.text(&path, &name, TextField::ServiceName);
+        let name = check.text(&path, &name, TextField::ServiceName).into_owned();
         services.insert(clean_tag, name);
     }
     if check.is_clean() {
@@ -79,8 +79,8 @@ pub fn is_service_tag(tag: &str) -> bool {
 
 fn check_blueprint(check: &mut Checker, raw: RawBlueprint) -> Blueprint {
     let at = |key| [Seg::Key("blueprint"), Seg::Key(key)];
-    let code = check.text(&at("code"), &raw.code, TextField::Title);
-    let name = check.text(&at("name"), &raw.name, TextField::Title);
+    let code = check.text(&at("code"), &raw.code, TextField::Title).into_owned();
+    let name = check.text(&at("name"), &raw.name, TextField::Title).into_owned();
     if !(1..=MAX_QUESTIONS).contains(&raw.questions) {
         check.problem(&at("questions"), format!("a mock exam has 1 to {MAX_QUESTIONS} questions"));
     }
@@ -103,15 +103,15 @@ fn check_blueprint(check: &mut Checker, raw: RawBlueprint) -> Blueprint {
         if domains.iter().any(|known| known.id == domain.id) {
             check.problem(&here("id"), format!("domain {} is defined twice", domain.id));
         }
-        let name = check.text(&here("name"), &domain.name, TextField::Title);
+        let name = check.text(&here("name"), &domain.name, TextField::Title).into_owned();
         let mut tasks = Vec::new();
         for (t, task) in domain.tasks.into_iter().enumerate() {
             let path = [Seg::Key("blueprint"), Seg::Key("domains"), Seg::Index(d), Seg::Key("tasks"), Seg::Index(t)];
-            let id = check.text(&path, &task.id, TextField::Id);
+            let id = check.text(&path, &task.id, TextField::Id).into_owned();
             if !id.starts_with(&format!("{}.", domain.id)) {
                 check.problem(&path, format!("task {id:?} must start with its domain id, as in \"{}.1\"", domain.id));
             }
-            let name = check.text(&path, &task.name, TextField::Title);
+            let name = check.text(&path, &task.name, TextField::Title).into_owned();
             tasks.push(TaskStatement { id, name });
         }
         if tasks.is_empty() {

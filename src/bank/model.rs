@@ -3,6 +3,12 @@
 //! Nothing here can be built from untrusted input except through
 //! the loader ([`crate::bank::Library::load`]), so every value obeys the format's rules: text is
 //! clean, every task belongs to its domain, and every answer key fits its options.
+//!
+//! Question text is `&'static str`: a bank is loaded once and kept for the
+//! life of the process, so questions point into the text they were read from
+//! (the binary's embedded bank, or a user bank file read once and kept) rather
+//! than copying it. This keeps a 50,000-question bank near its file size in
+//! memory, and makes the embedded bank a static table that costs nothing at start.
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -101,46 +107,47 @@ impl QuestionType {
 
 /// An option (for ordering: a step; for matching: a prompt) with its own
 /// explanation (empty when a relaxed bank leaves it out).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuestionOption {
-    pub text: String,
-    pub explanation: String,
+    pub text: &'static str,
+    pub explanation: &'static str,
 }
 
 /// What counts as right, in terms of indices into the question's options as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AnswerKey {
     Single(usize),
-    Multiple(BTreeSet<usize>),
+    /// The correct options, in ascending order.
+    Multiple(&'static [usize]),
     /// The options are written in the right order.
     Ordering,
     /// For each prompt (option), the index of its response.
     Matching {
-        responses: Vec<String>,
-        matches: Vec<usize>,
+        responses: &'static [&'static str],
+        matches: &'static [usize],
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Question {
-    pub id: String,
+    pub id: &'static str,
     /// The id of the bank the question came from.
-    pub bank: String,
+    pub bank: &'static str,
     pub domain: u8,
     /// Empty only in a relaxed bank that leaves it out.
-    pub task: String,
+    pub task: &'static str,
     /// Empty only in a relaxed bank that leaves them out.
-    pub services: Vec<String>,
+    pub services: &'static [&'static str],
     /// Always given in a strict bank; a relaxed (imported) bank may leave it out.
     pub difficulty: Option<Difficulty>,
-    pub case_study: Option<String>,
-    pub stem: String,
-    pub options: Vec<QuestionOption>,
+    pub case_study: Option<&'static str>,
+    pub stem: &'static str,
+    pub options: &'static [QuestionOption],
     pub key: AnswerKey,
     /// Empty only in a relaxed bank that leaves it out (as are option explanations).
-    pub explanation: String,
+    pub explanation: &'static str,
     /// Empty only in a relaxed bank that leaves them out.
-    pub references: Vec<String>,
+    pub references: &'static [&'static str],
 }
 
 impl Question {
@@ -163,14 +170,14 @@ impl Question {
 
     /// The service tags, with `sagemaker` added when any `sagemaker-*` capability is tagged.
     pub fn service_rollup(&self) -> BTreeSet<String> {
-        service_rollup(&self.services)
+        service_rollup(self.services)
     }
 }
 
 /// Service tags with `sagemaker` added when any `sagemaker-*` capability is among them,
 /// so that breakdowns show SageMaker as a whole as well as each capability.
-pub fn service_rollup(services: &[String]) -> BTreeSet<String> {
-    let mut tags: BTreeSet<String> = services.iter().cloned().collect();
+pub fn service_rollup<S: AsRef<str>>(services: &[S]) -> BTreeSet<String> {
+    let mut tags: BTreeSet<String> = services.iter().map(|s| s.as_ref().to_string()).collect();
     if tags.iter().any(|t| t.starts_with("sagemaker-")) {
         tags.insert("sagemaker".to_string());
     }
@@ -178,11 +185,11 @@ pub fn service_rollup(services: &[String]) -> BTreeSet<String> {
 }
 
 /// A scenario shared by two or more questions.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CaseStudy {
-    pub id: String,
-    pub title: String,
-    pub scenario: String,
+    pub id: &'static str,
+    pub title: &'static str,
+    pub scenario: &'static str,
 }
 
 /// A bank by id and version, as sessions and history records name it.
@@ -216,6 +223,6 @@ pub struct Bank {
     pub exam: String,
     pub blueprint: Option<Blueprint>,
     pub services: BTreeMap<String, String>,
-    pub questions: Vec<Question>,
-    pub case_studies: Vec<CaseStudy>,
+    pub questions: &'static [Question],
+    pub case_studies: &'static [CaseStudy],
 }

@@ -1,16 +1,16 @@
 //! Checks one question or case study from a question file and builds the
 //! validated [`Question`] / [`CaseStudy`], or reports every problem in it.
 
-use super::checker::{Checker, Seg};
+use super::checker::{Checker, Seg, keep, keep_all, without_unknown_fields};
 use super::diagnostic::{Diagnostic, SourceText};
 use super::model::{AnswerKey, Blueprint, CaseStudy, Question, QuestionOption, QuestionType};
-use super::raw::{OPTION_FIELDS, QUESTION_FIELDS, RawCaseStudy, RawOption, RawQuestion};
+use super::raw::{OPTION_FIELDS, QUESTION_FIELDS, RawCaseStudy, RawOption, RawQuestion, Text};
 use super::text::TextField;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What a question is checked against.
 pub struct QuestionContext<'a> {
-    pub bank: &'a str,
+    pub bank: &'static str,
     pub blueprint: &'a Blueprint,
     /// Every service tag the bank may use.
     pub services: &'a BTreeMap<String, String>,
@@ -31,72 +31,105 @@ pub fn choose_word(count: usize) -> Option<&'static str> {
     ["TWO", "THREE", "FOUR", "FIVE", "SIX"].get(count.checked_sub(2)?).copied()
 }
 
-pub fn read_case_study(src: &SourceText, fragment: &str) -> Result<CaseStudy, Vec<Diagnostic>> {
+/// Reads and checks one case study from its place in a file.
+pub fn read_case_study(src: &SourceText, fragment: &'static str) -> Result<CaseStudy, Vec<Diagnostic>> {
     let raw: RawCaseStudy = serde_json::from_str(fragment).map_err(|e| vec![src.serde_diagnostic(fragment, &e)])?;
     let mut check = Checker::new(src, fragment);
-    let id = check.id(&[Seg::Key("id")], &raw.id, "case study id");
-    let title = check.text(&[Seg::Key("title")], &raw.title, TextField::Title);
-    let scenario = check.text(&[Seg::Key("scenario")], &raw.scenario, TextField::Scenario);
-    if check.is_clean() { Ok(CaseStudy { id, title, scenario }) } else { Err(check.problems) }
+    let case_study = check_case_study(&mut check, &raw);
+    if check.is_clean() { Ok(case_study) } else { Err(check.problems) }
 }
 
-pub fn read_question(src: &SourceText, fragment: &str, ctx: &QuestionContext) -> Result<Question, Vec<Diagnostic>> {
-    let raw: RawQuestion = serde_json::from_str(fragment).map_err(|e| vec![src.serde_diagnostic(fragment, &e)])?;
-    let mut check = Checker::new(src, fragment);
-    check.unknown_fields(&[], QUESTION_FIELDS);
-    for i in 0..raw.options.len() {
-        check.unknown_fields(&[OPTIONS, Seg::Index(i)], OPTION_FIELDS);
+/// Checks a case study; any problem is recorded in `check`.
+pub fn check_case_study(check: &mut Checker, raw: &RawCaseStudy<'static>) -> CaseStudy {
+    CaseStudy {
+        id: check.kept_id(&[Seg::Key("id")], &raw.id, "case study id"),
+        title: check.kept(&[Seg::Key("title")], &raw.title, TextField::Title),
+        scenario: check.kept(&[Seg::Key("scenario")], &raw.scenario, TextField::Scenario),
     }
+}
+
+/// Reads and checks one question from its place in a file, reporting every
+/// problem in it, each located.
+pub fn read_question(
+    src: &SourceText,
+    fragment: &'static str,
+    ctx: &QuestionContext,
+) -> Result<Question, Vec<Diagnostic>> {
+    let mut check = Checker::new(src, fragment);
+    let question = match serde_json::from_str::<RawQuestion<'static>>(fragment) {
+        Ok(raw) => check_question(&mut check, raw, ctx),
+        Err(error) => {
+            check.unknown_fields(&[], QUESTION_FIELDS);
+            check.unknown_fields_of_each(&[OPTIONS], OPTION_FIELDS);
+            if check.is_clean() {
+                return Err(vec![src.serde_diagnostic(fragment, &error)]);
+            }
+            // Check the rest of the question too, from a copy without the unknown fields.
+            let rest = without_unknown_fields(fragment, QUESTION_FIELDS, OPTION_FIELDS)
+                .and_then(|copy| serde_json::from_str::<RawQuestion<'static>>(copy.leak()).ok());
+            if let Some(raw) = rest {
+                check_question(&mut check, raw, ctx);
+            }
+            None
+        }
+    };
+    match question {
+        Some(question) if check.is_clean() => Ok(question),
+        _ => Err(check.problems),
+    }
+}
+
+/// Checks a parsed question against the bank's rules and builds it; every
+/// problem is recorded in `check` (the question is `None` when its answer
+/// key cannot be built, and must not be used unless `check` stays clean).
+pub fn check_question(check: &mut Checker, raw: RawQuestion<'static>, ctx: &QuestionContext) -> Option<Question> {
     let relaxed = ctx.relaxed;
     if relaxed {
         check.relax_limits();
     }
-    let id = check.id(&[Seg::Key("id")], &raw.id, "question id");
+    let id = check.kept_id(&[Seg::Key("id")], &raw.id, "question id");
     let task = match (&raw.task, relaxed) {
-        (Some(task), _) => check.text(&[Seg::Key("task")], task, TextField::Id),
-        (None, true) => String::new(),
-        (None, false) => missing(&mut check, "task"),
+        (Some(task), _) => check.kept(&[Seg::Key("task")], task, TextField::Id),
+        (None, true) => "",
+        (None, false) => missing(check, "task"),
     };
-    check_domain_and_task(&mut check, ctx.blueprint, raw.domain, &task);
+    check_domain_and_task(check, ctx.blueprint, raw.domain, task);
     let services = match (&raw.services, relaxed) {
-        (Some(services), _) => check_services(&mut check, services, ctx.services, relaxed),
-        (None, true) => Vec::new(),
-        (None, false) => missing(&mut check, "services"),
+        (Some(services), _) => check_services(check, services, ctx.services, relaxed),
+        (None, true) => &[],
+        (None, false) => missing(check, "services"),
     };
     if raw.difficulty.is_none() && !relaxed {
-        missing::<()>(&mut check, "difficulty");
+        missing::<()>(check, "difficulty");
     }
-    let case_study = raw.case_study.as_deref().map(|cs| check.id(&[Seg::Key("case_study")], cs, "case study id"));
-    let stem = check.text(&[Seg::Key("stem")], &raw.stem, TextField::Stem);
-    let options = check_options(&mut check, &raw.options, relaxed);
-    let key = check_key(&mut check, &raw, &stem, relaxed);
+    let case_study = raw.case_study.as_ref().map(|cs| check.kept_id(&[Seg::Key("case_study")], cs, "case study id"));
+    let stem = check.kept(&[Seg::Key("stem")], &raw.stem, TextField::Stem);
+    let options = check_options(check, &raw.options, relaxed);
+    let key = check_key(check, &raw, stem, relaxed);
     let explanation = match (&raw.explanation, relaxed) {
-        (Some(text), _) => check.text(&[Seg::Key("explanation")], text, TextField::Explanation),
-        (None, true) => String::new(),
-        (None, false) => missing(&mut check, "explanation"),
+        (Some(text), _) => check.kept(&[Seg::Key("explanation")], text, TextField::Explanation),
+        (None, true) => "",
+        (None, false) => missing(check, "explanation"),
     };
     let references = match (&raw.references, relaxed) {
-        (Some(urls), _) => check_references(&mut check, urls, relaxed),
-        (None, true) => Vec::new(),
-        (None, false) => missing(&mut check, "references"),
+        (Some(urls), _) => check_references(check, urls, relaxed),
+        (None, true) => &[],
+        (None, false) => missing(check, "references"),
     };
-    match key {
-        Some(key) if check.is_clean() => Ok(Question {
-            id,
-            bank: ctx.bank.to_string(),
-            domain: raw.domain,
-            task,
-            services,
-            difficulty: raw.difficulty,
-            case_study,
-            stem,
-            options,
-            key,
-            explanation,
-            references,
-        }),
-        _ => Err(check.problems),
-    }
+    Some(Question {
+        id,
+        bank: ctx.bank,
+        domain: raw.domain,
+        task,
+        services,
+        difficulty: raw.difficulty,
+        case_study,
+        stem,
+        options,
+        key: key?,
+        explanation,
+        references,
+    })
 }
 
 /// Reports a field a strict bank must give, in serde's words.
@@ -125,39 +158,39 @@ fn check_domain_and_task(check: &mut Checker, blueprint: &Blueprint, domain_id: 
 
 fn check_services(
     check: &mut Checker,
-    raw: &[String],
+    raw: &[Text<'static>],
     vocabulary: &BTreeMap<String, String>,
     relaxed: bool,
-) -> Vec<String> {
+) -> &'static [&'static str] {
     if raw.is_empty() && !relaxed {
         check.problem(&[Seg::Key("services")], "services is empty: tag at least one AWS service");
     }
     let mut seen = BTreeSet::new();
-    for (i, tag) in raw.iter().enumerate() {
+    for (i, tag) in raw.iter().map(|tag| keep(tag.0.clone())).enumerate() {
         let path = [Seg::Key("services"), Seg::Index(i)];
         if !vocabulary.contains_key(tag) {
             check.problem(
                 &path,
                 format!("unknown service tag {tag:?}: add it to the bank's `services` or use a listed tag"),
             );
-        } else if !seen.insert(tag.clone()) {
+        } else if !seen.insert(tag) {
             check.problem(&path, format!("service tag {tag:?} is listed twice"));
         }
     }
-    seen.into_iter().collect()
+    keep_all(seen.into_iter().collect())
 }
 
-fn check_options(check: &mut Checker, raw: &[RawOption], relaxed: bool) -> Vec<QuestionOption> {
+fn check_options(check: &mut Checker, raw: &[RawOption<'static>], relaxed: bool) -> &'static [QuestionOption] {
     let mut options: Vec<QuestionOption> = Vec::new();
     for (i, option) in raw.iter().enumerate() {
         let at = |key| [OPTIONS, Seg::Index(i), Seg::Key(key)];
-        let text = check.text(&at("text"), &option.text, TextField::OptionText);
+        let text = check.kept(&at("text"), &option.text, TextField::OptionText);
         let explanation = match (&option.explanation, relaxed) {
-            (Some(explanation), _) => check.text(&at("explanation"), explanation, TextField::OptionExplanation),
-            (None, true) => String::new(),
+            (Some(explanation), _) => check.kept(&at("explanation"), explanation, TextField::OptionExplanation),
+            (None, true) => "",
             (None, false) => {
                 check.problem(&[OPTIONS, Seg::Index(i)], "missing field `explanation`");
-                String::new()
+                ""
             }
         };
         if !text.is_empty() && options.iter().any(|o| o.text == text) {
@@ -165,11 +198,11 @@ fn check_options(check: &mut Checker, raw: &[RawOption], relaxed: bool) -> Vec<Q
         }
         options.push(QuestionOption { text, explanation });
     }
-    options
+    keep_all(options)
 }
 
 /// Checks the type-specific rules and builds the answer key.
-fn check_key(check: &mut Checker, raw: &RawQuestion, stem: &str, relaxed: bool) -> Option<AnswerKey> {
+fn check_key(check: &mut Checker, raw: &RawQuestion<'static>, stem: &str, relaxed: bool) -> Option<AnswerKey> {
     let n = raw.options.len();
     let (min, max) = match raw.kind {
         QuestionType::Single | QuestionType::Multiple if relaxed => RELAXED_OPTIONS,
@@ -208,7 +241,7 @@ fn check_key(check: &mut Checker, raw: &RawQuestion, stem: &str, relaxed: bool) 
     if !uses_match && raw.responses.is_some() {
         check.problem(&[Seg::Key("responses")], format!("{kind} question has no `responses`"));
     }
-    let correct: BTreeSet<usize> =
+    let correct: Vec<usize> =
         raw.options.iter().enumerate().filter(|(_, o)| o.correct == Some(true)).map(|(i, _)| i).collect();
     match raw.kind {
         QuestionType::Single => {
@@ -240,22 +273,22 @@ fn check_key(check: &mut Checker, raw: &RawQuestion, stem: &str, relaxed: bool) 
                 check
                     .problem(&[OPTIONS], format!("{} correct options are more than a stem can ask for", correct.len()));
             }
-            Some(AnswerKey::Multiple(correct))
+            Some(AnswerKey::Multiple(keep_all(correct)))
         }
         QuestionType::Ordering => Some(AnswerKey::Ordering),
         QuestionType::Matching => check_matching(check, raw),
     }
 }
 
-fn check_matching(check: &mut Checker, raw: &RawQuestion) -> Option<AnswerKey> {
+fn check_matching(check: &mut Checker, raw: &RawQuestion<'static>) -> Option<AnswerKey> {
     let Some(raw_responses) = &raw.responses else {
         check.problem(&[], "a matching question needs `responses`");
         return None;
     };
-    let mut responses: Vec<String> = Vec::new();
+    let mut responses: Vec<&'static str> = Vec::new();
     for (i, response) in raw_responses.iter().enumerate() {
         let path = [Seg::Key("responses"), Seg::Index(i)];
-        let text = check.text(&path, response, TextField::Response);
+        let text = check.kept(&path, response, TextField::Response);
         if responses.contains(&text) {
             check.problem(&path, format!("response {text:?} is listed twice"));
         }
@@ -277,26 +310,28 @@ fn check_matching(check: &mut Checker, raw: &RawQuestion) -> Option<AnswerKey> {
             ),
         }
     }
-    Some(AnswerKey::Matching { responses, matches })
+    Some(AnswerKey::Matching { responses: keep_all(responses), matches: keep_all(matches) })
 }
 
-fn check_references(check: &mut Checker, raw: &[String], relaxed: bool) -> Vec<String> {
+fn check_references(check: &mut Checker, raw: &[Text<'static>], relaxed: bool) -> &'static [&'static str] {
     if raw.is_empty() && !relaxed {
         check.problem(
             &[Seg::Key("references")],
             "references is empty: give at least one https:// link to documentation",
         );
     }
-    raw.iter()
+    let urls = raw
+        .iter()
         .enumerate()
         .map(|(i, url)| {
             let path = [Seg::Key("references"), Seg::Index(i)];
-            let url = check.text(&path, url, TextField::Reference);
+            let url = check.kept(&path, url, TextField::Reference);
             let host_and_path = url.strip_prefix("https://").unwrap_or("");
             if !url.is_empty() && (host_and_path.is_empty() || url.contains(char::is_whitespace)) {
                 check.problem(&path, format!("reference {url:?} is not an https:// link"));
             }
             url
         })
-        .collect()
+        .collect();
+    keep_all(urls)
 }

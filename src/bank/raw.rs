@@ -7,6 +7,7 @@
 use super::model::{Difficulty, QuestionType, ScoreScale};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Deserialize)]
@@ -67,48 +68,85 @@ pub struct RawQuestionFile<'a> {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawCaseStudy {
-    pub id: String,
-    pub title: String,
-    pub scenario: String,
+pub struct RawCaseStudy<'a> {
+    #[serde(borrow)]
+    pub id: Text<'a>,
+    #[serde(borrow)]
+    pub title: Text<'a>,
+    #[serde(borrow)]
+    pub scenario: Text<'a>,
 }
 
-/// Unknown fields are reported by the validator (with every other problem),
-/// not by serde, which would stop at the first. Fields a relaxed bank may leave
-/// out are `Option`s; a strict bank is told that they are missing.
+/// A string from a bank file, borrowed from the file's text where it has no
+/// JSON escapes (serde borrows a bare `Cow` field, but not one inside an
+/// `Option` or a `Vec`; this wrapper makes it borrow there too).
+#[derive(Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct Text<'a>(#[serde(borrow)] pub Cow<'a, str>);
+
+/// Shown as the string it holds, as messages quote it.
+impl std::fmt::Debug for Text<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Text<'_> {
+    fn from(text: String) -> Self {
+        Text(Cow::Owned(text))
+    }
+}
+
+/// Text borrows from the file where it has no JSON escapes. Fields a relaxed
+/// bank may leave out are `Option`s; a strict bank is told that they are
+/// missing. Unknown fields stop serde; the validator then reports them all
+/// (see [`super::checker::without_unknown_fields`]) with every other problem.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-pub struct RawQuestion {
-    pub id: String,
+#[serde(deny_unknown_fields)]
+pub struct RawQuestion<'a> {
+    #[serde(borrow)]
+    pub id: Text<'a>,
     pub domain: u8,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub task: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub services: Option<Vec<String>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub services: Option<Vec<Text<'a>>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub difficulty: Option<Difficulty>,
     #[serde(rename = "type")]
     pub kind: QuestionType,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub case_study: Option<String>,
-    pub stem: String,
-    pub options: Vec<RawOption>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub responses: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub explanation: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub references: Option<Vec<String>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub case_study: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub stem: Text<'a>,
+    #[serde(borrow)]
+    pub options: Vec<RawOption<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub responses: Option<Vec<Text<'a>>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<Vec<Text<'a>>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
-pub struct RawOption {
-    pub text: String,
+#[serde(deny_unknown_fields)]
+pub struct RawOption<'a> {
+    #[serde(borrow)]
+    pub text: Text<'a>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correct: Option<bool>,
-    #[serde(rename = "match", default, skip_serializing_if = "Option::is_none")]
-    pub matches: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub explanation: Option<String>,
+    #[serde(rename = "match", borrow, default, skip_serializing_if = "Option::is_none")]
+    pub matches: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<Text<'a>>,
 }
 
 pub const QUESTION_FIELDS: &[&str] = &[

@@ -46,9 +46,9 @@ impl BankStats {
         let mut by_service = BTreeMap::new();
         let (mut eligible, mut longest) = (0, 0);
         let mut key_length_rank: BTreeMap<String, usize> = BTreeMap::new();
-        for q in &pool.questions {
+        for q in pool.questions {
             *by_domain.entry(q.domain.to_string()).or_default() += 1;
-            *by_task.entry(q.task.clone()).or_default() += 1;
+            *by_task.entry(q.task.to_string()).or_default() += 1;
             *by_type.entry(q.question_type().as_str().to_string()).or_default() += 1;
             let difficulty = q.difficulty.map_or("unrated", |d| d.as_str());
             *by_difficulty.entry(difficulty.to_string()).or_default() += 1;
@@ -57,7 +57,7 @@ impl BankStats {
             }
             let key: Vec<usize> = match &q.key {
                 AnswerKey::Single(i) => vec![*i],
-                AnswerKey::Multiple(set) => set.iter().copied().collect(),
+                AnswerKey::Multiple(set) => set.to_vec(),
                 _ => continue,
             };
             eligible += 1;

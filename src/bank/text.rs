@@ -4,6 +4,7 @@
 //! loaded: line endings are normalised, tabs expanded, and anything that could
 //! move the cursor, change colours or reorder text on screen is refused.
 
+use std::borrow::Cow;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The kinds of text in a bank, each with its length limit and whether it may span lines.
@@ -84,13 +85,18 @@ fn describe(c: char) -> String {
 }
 
 /// Checks and normalises one piece of bank text.
-pub fn clean(raw: &str, field: TextField) -> Result<String, String> {
+pub fn clean(raw: &str, field: TextField) -> Result<Cow<'_, str>, String> {
     clean_within(raw, field, field.max_chars())
 }
 
 /// [`clean`] with another length limit (relaxed banks allow longer text).
-pub fn clean_within(raw: &str, field: TextField, max_chars: usize) -> Result<String, String> {
-    let text = raw.replace("\r\n", "\n").replace('\t', TAB_AS_SPACES);
+/// Text that needs no change (the common case) is returned borrowed, trimmed.
+pub fn clean_within(raw: &str, field: TextField, max_chars: usize) -> Result<Cow<'_, str>, String> {
+    let text: Cow<'_, str> = if raw.contains(['\r', '\t']) {
+        Cow::Owned(raw.replace("\r\n", "\n").replace('\t', TAB_AS_SPACES))
+    } else {
+        Cow::Borrowed(raw)
+    };
     // Printable ASCII (the common case) needs no look at each character.
     let plain_ascii = text.bytes().all(|b| (0x20..0x7f).contains(&b) || (b == b'\n' && field.multiline()));
     if let Some(bad) = (!plain_ascii)
@@ -105,11 +111,14 @@ pub fn clean_within(raw: &str, field: TextField, max_chars: usize) -> Result<Str
     if text.trim().is_empty() {
         return Err(format!("{} is empty", field.name()));
     }
-    let chars = text.chars().count();
+    let chars = if plain_ascii { text.len() } else { text.chars().count() };
     if chars > max_chars {
         return Err(format!("{} is {chars} characters long; the limit is {max_chars}", field.name()));
     }
-    Ok(text.trim().to_string())
+    Ok(match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+        Cow::Owned(text) => Cow::Owned(text.trim().to_string()),
+    })
 }
 
 /// Removes anything a terminal could act on from text that did not come through
@@ -154,7 +163,7 @@ mod tests {
 
     #[test]
     fn normalises_line_endings_and_tabs() {
-        assert_eq!(clean("a\r\nb\tc", TextField::Stem), Ok("a\nb    c".to_string()));
+        assert_eq!(clean("a\r\nb\tc", TextField::Stem), Ok("a\nb    c".into()));
     }
 
     #[test]
@@ -186,7 +195,7 @@ mod tests {
 
     #[test]
     fn keeps_wide_characters() {
-        assert_eq!(clean("日本語の問題", TextField::Stem), Ok("日本語の問題".to_string()));
+        assert_eq!(clean("日本語の問題", TextField::Stem), Ok("日本語の問題".into()));
     }
 
     #[test]

@@ -190,7 +190,7 @@ fn show(store: &Store, global: &GlobalArgs, id: &str, out: &mut impl Write) -> R
             make_printable(&q.task)
         )?;
         match question {
-            Some(question) => writeln!(out, "     {}", clip(&make_printable(&question.stem), 100))?,
+            Some(question) => writeln!(out, "     {}", clip(&make_printable(question.stem), 100))?,
             None => writeln!(out, "     (this question is no longer in the loaded banks)")?,
         }
         let answer = export::describe_answer(question, q);

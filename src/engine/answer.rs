@@ -41,7 +41,7 @@ pub fn is_answered(question: &Question, item: &super::ItemState) -> bool {
 pub fn is_correct(question: &Question, response: &Response) -> bool {
     match (&question.key, response) {
         (AnswerKey::Single(key), Response::Single(chosen)) => key == chosen,
-        (AnswerKey::Multiple(key), Response::Multiple(chosen)) => key == chosen,
+        (AnswerKey::Multiple(key), Response::Multiple(chosen)) => key.iter().eq(chosen),
         (AnswerKey::Ordering, Response::Ordering(order)) => {
             order.len() == question.options.len() && order.iter().enumerate().all(|(i, &step)| i == step)
         }
@@ -56,7 +56,7 @@ pub fn is_correct(question: &Question, response: &Response) -> bool {
 pub fn correct_response(question: &Question) -> Response {
     match &question.key {
         AnswerKey::Single(i) => Response::Single(*i),
-        AnswerKey::Multiple(set) => Response::Multiple(set.clone()),
+        AnswerKey::Multiple(set) => Response::Multiple(set.iter().copied().collect()),
         AnswerKey::Ordering => Response::Ordering((0..question.options.len()).collect()),
         AnswerKey::Matching { matches, .. } => Response::Matching(matches.iter().map(|&m| Some(m)).collect()),
     }
@@ -70,7 +70,7 @@ pub fn wrong_response(question: &Question) -> Response {
     match &question.key {
         AnswerKey::Single(key) => Response::Single((key + 1) % n.max(1)),
         AnswerKey::Multiple(key) => {
-            let mut picks = key.clone();
+            let mut picks: BTreeSet<usize> = key.iter().copied().collect();
             let outside = (0..n).find(|i| !key.contains(i));
             if let (Some(last), Some(outside)) = (key.last().copied(), outside) {
                 picks.remove(&last);

@@ -31,10 +31,10 @@ pub struct StudyFilter {
 
 impl StudyFilter {
     pub fn matches(&self, q: &Question) -> bool {
-        self.only.as_ref().is_none_or(|ids| ids.contains(&q.id))
-            && self.ranked.as_ref().is_none_or(|ids| ids.contains(&q.id))
+        self.only.as_ref().is_none_or(|ids| ids.contains(q.id))
+            && self.ranked.as_ref().is_none_or(|ids| ids.iter().any(|id| id == q.id))
             && self.domain.is_none_or(|d| q.domain == d)
-            && self.task.as_ref().is_none_or(|t| &q.task == t)
+            && self.task.as_ref().is_none_or(|t| q.task == t)
             && self.service.as_deref().is_none_or(|s| q.service_rollup().contains(s))
             && self.kind.is_none_or(|k| q.question_type() == k)
             && self.difficulty.is_none_or(|d| q.difficulty == Some(d))
@@ -79,7 +79,7 @@ fn units<'p>(questions: impl Iterator<Item = &'p Question>) -> Vec<Vec<&'p Quest
     let mut units: Vec<Vec<&Question>> = Vec::new();
     let mut case_index: BTreeMap<&str, usize> = BTreeMap::new();
     for q in questions {
-        match q.case_study.as_deref() {
+        match q.case_study {
             Some(cs) => match case_index.get(cs) {
                 Some(&i) => units[i].push(q),
                 None => {
@@ -120,7 +120,7 @@ pub fn draw_study<'p>(pool: &'p Pool, filter: &StudyFilter, count: usize, rng: &
     match &filter.ranked {
         Some(ranked) => {
             let rank: HashMap<&str, usize> = ranked.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
-            units.sort_by_key(|unit| unit.iter().filter_map(|q| rank.get(q.id.as_str())).min().copied());
+            units.sort_by_key(|unit| unit.iter().filter_map(|q| rank.get(q.id)).min().copied());
         }
         None => units.shuffle(rng),
     }

@@ -4,7 +4,7 @@
 use crate::bank::{
     AnswerKey, Blueprint, CaseStudy, Difficulty, Domain, Pool, Question, QuestionOption, ScoreScale, TaskStatement,
 };
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// A fixed answer time: the engine only stores what it is told.
 pub const T0: jiff::Timestamp = jiff::Timestamp::UNIX_EPOCH;
@@ -30,34 +30,32 @@ pub fn blueprint() -> Blueprint {
     }
 }
 
-fn options(n: usize) -> Vec<QuestionOption> {
-    (0..n).map(|i| QuestionOption { text: format!("option {i}"), explanation: format!("why {i}") }).collect()
+fn options(n: usize) -> &'static [QuestionOption] {
+    let option = |i| QuestionOption { text: format!("option {i}").leak(), explanation: format!("why {i}").leak() };
+    (0..n).map(option).collect::<Vec<_>>().leak()
 }
 
 /// A question of the given type (0 single, 1 multiple, 2 ordering, 3 matching).
 pub fn question(id: &str, domain: u8, task: &str, kind: usize) -> Question {
     let (options, key) = match kind % 4 {
         0 => (options(4), AnswerKey::Single(2)),
-        1 => (options(5), AnswerKey::Multiple(BTreeSet::from([0, 3]))),
+        1 => (options(5), AnswerKey::Multiple(&[0, 3])),
         2 => (options(4), AnswerKey::Ordering),
-        _ => (
-            options(3),
-            AnswerKey::Matching { responses: vec!["r0".into(), "r1".into(), "r2".into()], matches: vec![1, 0, 1] },
-        ),
+        _ => (options(3), AnswerKey::Matching { responses: &["r0", "r1", "r2"], matches: &[1, 0, 1] }),
     };
     Question {
-        id: id.into(),
-        bank: "test".into(),
+        id: id.to_string().leak(),
+        bank: "test",
         domain,
-        task: task.into(),
-        services: vec![if kind.is_multiple_of(2) { "glue".into() } else { "sagemaker-clarify".into() }],
+        task: task.to_string().leak(),
+        services: if kind.is_multiple_of(2) { &["glue"] } else { &["sagemaker-clarify"] },
         difficulty: Some(Difficulty::Medium),
         case_study: None,
-        stem: format!("stem of {id}"),
+        stem: format!("stem of {id}").leak(),
         options,
         key,
-        explanation: "because".into(),
-        references: vec!["https://docs.aws.amazon.com/".into()],
+        explanation: "because",
+        references: &["https://docs.aws.amazon.com/"],
     }
 }
 
@@ -74,14 +72,14 @@ pub fn pool(per_task: usize) -> Pool {
     }
     for n in 0..3 {
         let mut q = question(&format!("cs-q{n}"), 1, "1.2", n);
-        q.case_study = Some("cs-1".into());
+        q.case_study = Some("cs-1");
         questions.push(q);
     }
-    let case_study = CaseStudy { id: "cs-1".into(), title: "Case".into(), scenario: "A scenario.".into() };
+    let case_study = CaseStudy { id: "cs-1", title: "Case", scenario: "A scenario." };
     Pool {
         blueprint,
         banks: vec![crate::bank::BankRef { id: "test".into(), version: "1".into() }],
-        questions,
+        questions: questions.leak(),
         case_studies: BTreeMap::from([("cs-1".into(), case_study)]),
         services: BTreeMap::new(),
     }

@@ -83,7 +83,7 @@ pub(super) fn check(pool: &Pool, mut state: SessionState) -> Result<(SessionStat
             item.response = None;
         }
         check_item(question, item, state.settings.mode)?;
-        questions.push(question.clone());
+        questions.push(*question);
     }
     if state.position >= state.items.len() {
         return Err(Damage::Position { position: state.position, len: state.items.len() }.into());

@@ -107,16 +107,16 @@ impl Results {
             }
             let correct = item.response.as_ref().is_some_and(|r| answer::is_correct(question, r));
             questions.push(QuestionOutcome {
-                id: question.id.clone(),
+                id: question.id.to_string(),
                 domain: question.domain,
-                task: question.task.clone(),
-                services: question.services.clone(),
+                task: question.task.to_string(),
+                services: question.services.iter().map(|s| s.to_string()).collect(),
                 kind: question.question_type(),
                 response: item.response.clone(),
                 correct,
                 flagged: item.flagged,
                 seconds: item.millis / 1000,
-                bank: Some(question.bank.clone()),
+                bank: Some(question.bank.to_string()),
                 answered_at: item.answered_at,
                 order: item.order.clone(),
                 response_order: item.response_order.clone(),

@@ -27,10 +27,7 @@ pub enum Mode {
     Exam,
 }
 
-/// The most questions a session may have (command line, bank blueprint, saved session).
-pub const MAX_QUESTIONS: usize = 1000;
-/// The longest time limit, in minutes, a command line or blueprint may ask for (24 hours).
-pub const MAX_MINUTES: u32 = 1440;
+pub use crate::bank::{MAX_MINUTES, MAX_QUESTIONS};
 
 impl Mode {
     /// The mode as data: "study" or "exam" (as in saved files).
@@ -383,7 +380,7 @@ fn new_item(question: &Question, rng: &mut StdRng) -> ItemState {
         _ => Vec::new(),
     };
     ItemState {
-        question_id: question.id.clone(),
+        question_id: question.id.to_string(),
         order,
         response_order,
         response: None,

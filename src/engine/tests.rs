@@ -126,7 +126,7 @@ fn study_answers_lock_after_submission() {
 fn responses_that_do_not_fit_are_refused() {
     let pool = pool(2);
     let mut session = exam(&pool, 5);
-    let q = session.current().0.clone();
+    let q = *session.current().0;
     let wrong_shape = match q.question_type() {
         crate::bank::QuestionType::Single => Response::Ordering(vec![0]),
         _ => Response::Single(0),
@@ -222,7 +222,8 @@ fn a_saved_session_with_missing_questions_is_refused() {
     let pool_a = pool(10);
     let session = exam(&pool_a, 11);
     let mut pool_b = pool(10);
-    pool_b.questions.retain(|q| q.id != session.current().0.id);
+    pool_b.questions =
+        pool_b.questions.iter().filter(|q| q.id != session.current().0.id).copied().collect::<Vec<_>>().leak();
     let result = Session::restore(&pool_b, session.state().clone());
     assert!(matches!(result, Err(SessionError::MissingQuestions(_))));
 }
@@ -245,7 +246,7 @@ proptest! {
             prop_assert_eq!(positions.len(), 3);
             prop_assert_eq!(positions[2] - positions[0], 2);
         }
-        let ids: BTreeSet<&str> = session.questions().map(|(q, _)| q.id.as_str()).collect();
+        let ids: BTreeSet<&str> = session.questions().map(|(q, _)| q.id).collect();
         prop_assert_eq!(ids.len(), 65, "no question twice");
         for (q, item) in session.questions() {
             let mut order = item.order.clone();

@@ -39,8 +39,8 @@ impl Area {
     /// Whether a question belongs to this area.
     pub fn contains(&self, question: &Question) -> bool {
         match self {
-            Area::Task(t) => &question.task == t,
-            Area::Service(s) => question.services.contains(s),
+            Area::Task(t) => question.task == t,
+            Area::Service(s) => question.services.contains(&s.as_str()),
         }
     }
 }
@@ -96,8 +96,8 @@ pub fn weakest(
     }
     let tags: usize = questions.iter().map(|q| q.services.len()).sum();
     for q in questions {
-        for s in &q.services {
-            *weights.entry(Area::Service(s.clone())).or_default() += 1.0 / tags as f64;
+        for s in q.services {
+            *weights.entry(Area::Service(s.to_string())).or_default() += 1.0 / tags as f64;
         }
     }
     let mut record: BTreeMap<Area, (usize, usize)> = BTreeMap::new();
@@ -158,10 +158,10 @@ pub fn drill(
                 .iter()
                 .copied()
                 .filter(|q| area.area.contains(q))
-                .partition(|q| states.get(&q.id).is_none_or(|s| s.due <= now));
+                .partition(|q| states.get(q.id).is_none_or(|s| s.due <= now));
             fresh.shuffle(&mut rng);
-            let recall = |q: &Question| states.get(&q.id).map_or(0.0, |s| s.retrievability(now));
-            seen.sort_by(|a, b| recall(a).total_cmp(&recall(b)).then_with(|| a.id.cmp(&b.id)));
+            let recall = |q: &Question| states.get(q.id).map_or(0.0, |s| s.retrievability(now));
+            seen.sort_by(|a, b| recall(a).total_cmp(&recall(b)).then_with(|| a.id.cmp(b.id)));
             fresh.extend(seen);
             fresh.into_iter()
         })
@@ -175,10 +175,10 @@ pub fn drill(
             .filter(|&i| open[i])
             .max_by(|&a, &b| quotient(&areas[a], taken[a]).total_cmp(&quotient(&areas[b], taken[b])).then(b.cmp(&a)));
         let Some(i) = next else { break };
-        match queues[i].find(|q| !seen.contains(&q.id)) {
+        match queues[i].find(|q| !seen.contains(q.id)) {
             Some(q) => {
-                seen.insert(q.id.clone());
-                chosen.push(q.id.clone());
+                seen.insert(q.id.to_string());
+                chosen.push(q.id.to_string());
                 taken[i] += 1;
             }
             None => open[i] = false,

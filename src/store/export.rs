@@ -197,7 +197,7 @@ fn letter(position: usize) -> String {
 /// given. Text comes from the bank when the question is still in it.
 pub fn describe_answer(question: Option<&Question>, outcome: &QuestionOutcome) -> String {
     let Some(response) = &outcome.response else { return String::new() };
-    let text = |option: usize| question.and_then(|q| q.options.get(option)).map(|o| o.text.as_str());
+    let text = |option: usize| question.and_then(|q| q.options.get(option)).map(|o| o.text);
     let shown_at = |option: usize| outcome.order.iter().position(|&o| o == option).unwrap_or(option);
     let choice = |option: usize| match text(option) {
         Some(text) => format!("{}: {text}", letter(shown_at(option))),
@@ -217,7 +217,7 @@ pub fn describe_answer(question: Option<&Question>, outcome: &QuestionOutcome) -
             .join(" → "),
         Response::Matching(chosen) => {
             let response_text = |r: usize| match question.map(|q| &q.key) {
-                Some(crate::bank::AnswerKey::Matching { responses, .. }) => responses.get(r).cloned(),
+                Some(crate::bank::AnswerKey::Matching { responses, .. }) => responses.get(r).map(|r| r.to_string()),
                 _ => None,
             };
             chosen

@@ -68,15 +68,15 @@ impl Store {
     ) -> Result<FocusSet, StoreError> {
         let (ids, note) = match focus {
             Focus::Missed | Focus::Unseen => {
-                let last = self.last_results(&pool.blueprint.code, pool.questions.iter().map(|q| q.id.as_str()))?;
+                let last = self.last_results(&pool.blueprint.code, pool.questions.iter().map(|q| q.id))?;
                 let ids: Vec<String> = pool
                     .questions
                     .iter()
                     .filter(|q| match focus {
-                        Focus::Missed => last.get(&q.id) == Some(&false),
-                        _ => !last.contains_key(&q.id),
+                        Focus::Missed => last.get(q.id) == Some(&false),
+                        _ => !last.contains_key(q.id),
                     })
-                    .map(|q| q.id.clone())
+                    .map(|q| q.id.to_string())
                     .collect();
                 (ids, focus.label().to_string())
             }

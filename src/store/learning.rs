@@ -290,7 +290,7 @@ impl Store {
     /// The pool's reviews due at `now`, most overdue first.
     pub fn due_reviews(&mut self, pool: &Pool, now: Timestamp) -> Result<DueReviews, StoreError> {
         let mut states = self.current_memory_states()?;
-        let in_pool: HashSet<&str> = pool.questions.iter().map(|q| q.id.as_str()).collect();
+        let in_pool: HashSet<&str> = pool.questions.iter().map(|q| q.id).collect();
         states.retain(|id, _| in_pool.contains(id.as_str()));
         Ok(DueReviews {
             ids: learn::due_queue(&states, now).into_iter().map(|d| d.question_id).collect(),

@@ -60,10 +60,10 @@ pub fn layout(view: &View, width: usize) -> Document {
     let mut doc = Document { lines: Vec::new(), rows: Vec::new() };
     if let Some(cs) = view.case_study {
         doc.push_wrapped(&format!("Case study: {}", cs.title), width, theme.title());
-        doc.push_wrapped(&cs.scenario, width, ratatui::style::Style::new());
+        doc.push_wrapped(cs.scenario, width, ratatui::style::Style::new());
         doc.push("─".repeat(width.min(40)), theme.dim());
     }
-    doc.push_wrapped(&q.stem, width, ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::BOLD));
+    doc.push_wrapped(q.stem, width, ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::BOLD));
     if let Some(hint) = instruction(q) {
         doc.push_wrapped(&hint, width, theme.dim());
     }
@@ -154,11 +154,11 @@ fn choices(doc: &mut Document, view: &View, width: usize) {
         .patch(row_style(view, row));
         let prefix = format!("{mark}{boxed} {}. ", letter(row));
         let first = doc.lines.len();
-        for line in wrap_hanging(&prefix, &view.question.options[option].text, width) {
+        for line in wrap_hanging(&prefix, view.question.options[option].text, width) {
             doc.push(line, style);
         }
         if view.feedback {
-            for line in option_explanation("       ", &view.question.options[option].explanation, width) {
+            for line in option_explanation("       ", view.question.options[option].explanation, width) {
                 doc.push(line, view.theme.dim());
             }
         }
@@ -189,23 +189,23 @@ fn ordering(doc: &mut Document, view: &View, width: usize) {
         }
         .patch(row_style(view, row));
         let first = doc.lines.len();
-        for line in wrap_hanging(&format!("{mark} {}. ", row + 1), &q.options[step].text, width) {
+        for line in wrap_hanging(&format!("{mark} {}. ", row + 1), q.options[step].text, width) {
             doc.push(line, style);
         }
         doc.rows.push((first, doc.lines.len() - 1));
     }
 }
 
-fn matching(doc: &mut Document, view: &View, responses: &[String], width: usize) {
+fn matching(doc: &mut Document, view: &View, responses: &[&str], width: usize) {
     let q = view.question;
     let chosen: Vec<Option<usize>> = match &view.item.response {
         Some(Response::Matching(c)) => c.clone(),
         _ => vec![None; q.options.len()],
     };
     let number_of = |response: usize| view.item.response_order.iter().position(|&r| r == response).map(|p| p + 1);
-    let key = match &q.key {
-        AnswerKey::Matching { matches, .. } => matches.clone(),
-        _ => Vec::new(),
+    let key: &[usize] = match q.key {
+        AnswerKey::Matching { matches, .. } => matches,
+        _ => &[],
     };
     for (row, &prompt) in view.item.order.iter().enumerate() {
         let answer = chosen.get(prompt).copied().flatten();
@@ -237,7 +237,7 @@ fn matching(doc: &mut Document, view: &View, responses: &[String], width: usize)
                     doc.push(line, view.theme.correct());
                 }
             }
-            for line in option_explanation("      ", &q.options[prompt].explanation, width) {
+            for line in option_explanation("      ", q.options[prompt].explanation, width) {
                 doc.push(line, view.theme.dim());
             }
         }
@@ -246,7 +246,7 @@ fn matching(doc: &mut Document, view: &View, responses: &[String], width: usize)
     doc.blank();
     doc.push("Responses:".into(), view.theme.dim());
     for (position, &response) in view.item.response_order.iter().enumerate() {
-        for line in wrap_hanging(&format!("  {}. ", position + 1), &responses[response], width) {
+        for line in wrap_hanging(&format!("  {}. ", position + 1), responses[response], width) {
             doc.push(line, ratatui::style::Style::new());
         }
     }
@@ -265,10 +265,10 @@ fn feedback(doc: &mut Document, view: &View, width: usize) {
     if q.question_type() == QuestionType::Ordering {
         doc.push("Correct order:".into(), theme.correct());
         for (i, option) in q.options.iter().enumerate() {
-            for line in wrap_hanging(&format!("  {}. ", i + 1), &option.text, width) {
+            for line in wrap_hanging(&format!("  {}. ", i + 1), option.text, width) {
                 doc.push(line, theme.correct());
             }
-            for line in option_explanation("     ", &option.explanation, width) {
+            for line in option_explanation("     ", option.explanation, width) {
                 doc.push(line, theme.dim());
             }
         }
@@ -280,12 +280,12 @@ fn feedback(doc: &mut Document, view: &View, width: usize) {
     if q.explanation.is_empty() {
         doc.push_wrapped(NO_EXPLANATION, width, theme.dim());
     } else {
-        doc.push_wrapped(&q.explanation, width, ratatui::style::Style::new());
+        doc.push_wrapped(q.explanation, width, ratatui::style::Style::new());
     }
     if !q.references.is_empty() {
         doc.blank();
         doc.push("References".into(), theme.title());
-        for url in &q.references {
+        for url in q.references {
             doc.push_wrapped(url, width, theme.link());
         }
     }
@@ -306,20 +306,20 @@ mod tests {
 
     /// A true/false question from a relaxed bank: no explanations, no references.
     fn bare_question() -> Question {
-        let option = |text: &str| QuestionOption { text: text.into(), explanation: String::new() };
+        let option = |text| QuestionOption { text, explanation: "" };
         Question {
-            id: "imported-0001".into(),
-            bank: "imported".into(),
+            id: "imported-0001",
+            bank: "imported",
             domain: 1,
-            task: String::new(),
-            services: Vec::new(),
+            task: "",
+            services: &[],
             difficulty: None,
             case_study: None,
-            stem: "Amazon S3 is object storage.".into(),
-            options: vec![option("True"), option("False")],
+            stem: "Amazon S3 is object storage.",
+            options: vec![option("True"), option("False")].leak(),
             key: AnswerKey::Single(0),
-            explanation: String::new(),
-            references: Vec::new(),
+            explanation: "",
+            references: &[],
         }
     }
 

@@ -442,7 +442,7 @@ fn past_study(days: i64, right: usize) -> crate::store::Attempt {
         Session::new(&pool, Settings::study(StudyFilter::default(), 7, 3)).unwrap_or_else(|e| panic!("{e}"));
     for i in 0..session.len() {
         session.go_to(i);
-        let q = session.current().0.clone();
+        let q = *session.current().0;
         let response = if i < right { correct_response(&q) } else { wrong_response(&q) };
         session.respond(response, at).unwrap_or_else(|e| panic!("{e}"));
         session.submit(at).unwrap_or_else(|e| panic!("{e}"));

@@ -30,7 +30,7 @@ fn library() -> Library {
     };
     let bank = import(&request).unwrap_or_else(|e| panic!("{e}"));
     let mut sources = BankSource::embedded();
-    sources.push(BankSource { origin: Origin::Folder("imp".into()), display: "imp".into(), files: bank.files });
+    sources.push(BankSource::from_texts(Origin::Folder("imp".into()), "imp", bank.files));
     let library = Library::from_sources(sources);
     assert!(library.problems.is_empty(), "{:?}", library.problems);
     library
@@ -61,7 +61,7 @@ fn screen(app: &mut App, terminal: &mut Terminal<TestBackend>) -> String {
 fn study_feedback_on_an_imported_question_says_there_is_no_explanation() {
     let (mut app, _data) = app("IMP-01");
     let pool = library().pool("IMP-01").unwrap_or_else(|| panic!("no pool"));
-    let bare = pool.questions.iter().find(|q| q.explanation.is_empty()).map(|q| q.id.clone());
+    let bare = pool.questions.iter().find(|q| q.explanation.is_empty()).map(|q| q.id.to_string());
     let filter = StudyFilter { only: Some(bare.into_iter().collect()), ..StudyFilter::default() };
     app.start(Settings::study(filter, 1, 3)).unwrap_or_else(|e| panic!("{e}"));
     let mut terminal = Terminal::new(TestBackend::new(80, 60)).unwrap_or_else(|e| panic!("{e}"));

@@ -7,24 +7,25 @@ use super::super::diagnostic::SourceText;
 use super::super::manifest::is_service_tag;
 use super::super::model::QuestionType;
 use super::super::question::{QuestionContext, read_question};
-use super::super::raw::{RawOption, RawQuestion};
+use super::super::raw::{RawOption, RawQuestion, Text};
 use super::super::text::make_printable;
 use super::Draft;
 use super::assemble::{Skipped, Target};
 use std::collections::HashMap;
 
 /// Places drafts in the target one by one.
-pub(super) struct Placer<'b> {
-    bank_id: &'b str,
-    pub accepted: Vec<RawQuestion>,
+pub(super) struct Placer {
+    /// Kept for the life of the process, as checked questions' text is (see [`crate::bank::model`]).
+    bank_id: &'static str,
+    pub accepted: Vec<RawQuestion<'static>>,
     /// Normalised question text → where it was first seen.
     seen: HashMap<String, (String, usize)>,
     pub skipped: Vec<Skipped>,
 }
 
-impl<'b> Placer<'b> {
-    pub fn new(bank_id: &'b str) -> Placer<'b> {
-        Placer { bank_id, accepted: Vec::new(), seen: HashMap::new(), skipped: Vec::new() }
+impl Placer {
+    pub fn new(bank_id: &str) -> Placer {
+        Placer { bank_id: bank_id.to_string().leak(), accepted: Vec::new(), seen: HashMap::new(), skipped: Vec::new() }
     }
 
     pub fn skip(&mut self, file: &str, line: usize, reason: String) {
@@ -64,54 +65,55 @@ impl<'b> Placer<'b> {
             None if tasks.len() == 1 => Some(tasks[0].id.clone()),
             None => None,
         };
-        let mut services: Vec<String> = Vec::new();
+        let mut services: Vec<Text> = Vec::new();
         for tag in draft.tags.iter().filter(|t| is_service_tag(t)) {
             if !target.joins {
                 target.services.entry(tag.clone()).or_insert_with(|| tag.clone());
             }
-            if target.services.contains_key(tag) && !services.contains(tag) {
-                services.push(tag.clone());
+            if target.services.contains_key(tag) && !services.iter().any(|s| **s == **tag) {
+                services.push(tag.clone().into());
             }
         }
         let mut raw = RawQuestion {
-            id: format!("{}-{:04}", self.bank_id, self.accepted.len() + 1),
+            id: format!("{}-{:04}", self.bank_id, self.accepted.len() + 1).into(),
             domain,
-            task,
+            task: task.map(Into::into),
             services: (!services.is_empty()).then_some(services),
             difficulty: None,
             kind,
             case_study: None,
-            stem: draft.stem,
+            stem: draft.stem.into(),
             options: draft
                 .options
                 .into_iter()
                 .map(|o| RawOption {
-                    text: o.text,
+                    text: o.text.into(),
                     correct: Some(o.correct),
                     matches: None,
-                    explanation: o.explanation,
+                    explanation: o.explanation.map(Into::into),
                 })
                 .collect(),
             responses: None,
-            explanation: draft.explanation,
+            explanation: draft.explanation.map(Into::into),
             references: None,
         };
-        let json = serde_json::to_string(&raw).unwrap_or_default();
+        // The check reads the question as the loader would, from JSON text kept like a bank file's.
+        let json: &'static str = serde_json::to_string(&raw).unwrap_or_default().leak();
         let ctx = QuestionContext {
             bank: self.bank_id,
             blueprint: &target.blueprint,
             services: &target.services,
             relaxed: true,
         };
-        match read_question(&SourceText::new(file, &json), &json, &ctx) {
+        match read_question(&SourceText::new(file, json), json, &ctx) {
             Ok(question) => {
                 // Written as the loader will read it: line endings, tabs and spacing normalised.
-                raw.stem = question.stem;
+                raw.stem = Text(question.stem.into());
                 for (written, checked) in raw.options.iter_mut().zip(question.options) {
-                    written.text = checked.text;
-                    written.explanation = Some(checked.explanation).filter(|e| !e.is_empty());
+                    written.text = Text(checked.text.into());
+                    written.explanation = Some(Text(checked.explanation.into())).filter(|e| !e.is_empty());
                 }
-                raw.explanation = Some(question.explanation).filter(|e| !e.is_empty());
+                raw.explanation = Some(Text(question.explanation.into())).filter(|e| !e.is_empty());
                 self.seen.insert(key, (file.to_string(), line));
                 self.accepted.push(raw);
             }

@@ -27,18 +27,23 @@ pub fn blueprint() -> Blueprint {
 /// A single-choice question of a task, tagged with the given services.
 pub fn question(id: &str, task: &str, services: &[&str]) -> Question {
     Question {
-        id: id.into(),
-        bank: "test".into(),
+        id: id.to_string().leak(),
+        bank: "test",
         domain: task[..1].parse().unwrap_or(0),
-        task: task.into(),
-        services: services.iter().map(|s| s.to_string()).collect(),
+        task: task.to_string().leak(),
+        services: services.iter().map(|s| -> &'static str { s.to_string().leak() }).collect::<Vec<_>>().leak(),
         difficulty: Some(Difficulty::Medium),
         case_study: None,
-        stem: format!("stem of {id}"),
-        options: (0..4).map(|i| QuestionOption { text: format!("option {i}"), explanation: String::new() }).collect(),
+        stem: format!("stem of {id}").leak(),
+        options: &[
+            QuestionOption { text: "option 0", explanation: "" },
+            QuestionOption { text: "option 1", explanation: "" },
+            QuestionOption { text: "option 2", explanation: "" },
+            QuestionOption { text: "option 3", explanation: "" },
+        ],
         key: AnswerKey::Single(0),
-        explanation: String::new(),
-        references: Vec::new(),
+        explanation: "",
+        references: &[],
     }
 }
 
@@ -60,10 +65,10 @@ pub fn at_days(days: f64) -> Timestamp {
 /// An answer to a question of the pool.
 pub fn answer(q: &Question, correct: bool, unsure: bool, at: Timestamp) -> Answer {
     Answer {
-        question_id: q.id.clone(),
+        question_id: q.id.to_string(),
         domain: q.domain,
-        task: q.task.clone(),
-        services: q.services.clone(),
+        task: q.task.to_string(),
+        services: q.services.iter().map(|s| s.to_string()).collect(),
         correct,
         unsure,
         answered_at: at,

@@ -60,7 +60,7 @@ impl Learner {
             for i in 0..per_day {
                 let q = &pool[rng.random_range(0..pool.len())];
                 end = at_hours(day as f64 * 24.0 + 19.0 + i as f64 / 60.0);
-                let correct = self.answers_right(&q.task, rng);
+                let correct = self.answers_right(q.task, rng);
                 log.push(answer(q, correct, !correct && rng.random_bool(0.1), end));
             }
         }

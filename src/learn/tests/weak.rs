@@ -31,7 +31,7 @@ fn history(pool: &[Question]) -> Vec<Answer> {
     let mut log = Vec::new();
     for (i, q) in pool.iter().enumerate() {
         let day = at_days(i as f64 / 10.0);
-        match q.task.as_str() {
+        match q.task {
             "3.2" if q.id.ends_with("-0") => log.push(answer(q, false, false, day)),
             "3.2" if q.id.ends_with("-1") || q.id.ends_with("-2") => {
                 log.push(answer(q, false, false, day));
@@ -108,7 +108,7 @@ fn the_drill_draws_from_the_weak_areas_unseen_and_due_first() {
     assert_eq!(ids.len(), 10);
     assert_eq!(ids.iter().collect::<BTreeSet<_>>().len(), 10, "no question twice");
     let in_areas = |id: &String| {
-        let q = pool.iter().find(|q| &q.id == id).unwrap_or_else(|| panic!("{id} not in the pool"));
+        let q = pool.iter().find(|q| q.id == id).unwrap_or_else(|| panic!("{id} not in the pool"));
         areas.iter().any(|a| a.area.contains(q))
     };
     assert!(ids.iter().all(in_areas), "{ids:?}");

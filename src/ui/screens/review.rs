@@ -92,7 +92,7 @@ impl ReviewScreen {
         let view = View {
             question,
             item,
-            case_study: question.case_study.as_ref().and_then(|id| case_studies.get(id)),
+            case_study: question.case_study.and_then(|id| case_studies.get(id)),
             cursor: None,
             arrangement: &arrangement,
             grabbed: false,

@@ -254,7 +254,7 @@ impl SessionScreen {
         }
         let (q, item) = self.session.current();
         let complete = item.response.as_ref().map(|r| r.is_complete(q));
-        let (q, item) = (q.clone(), item.clone());
+        let (q, item) = (*q, item.clone());
         match complete {
             Some(true) => {
                 let verdict = match self.session.submit((self.clock)()) {

@@ -36,7 +36,7 @@ impl SessionScreen {
         let view = View {
             question,
             item,
-            case_study: question.case_study.as_ref().and_then(|id| self.case_studies.get(id)),
+            case_study: question.case_study.and_then(|id| self.case_studies.get(id)),
             cursor: (!feedback).then_some(self.cursor),
             arrangement: &self.arrangement,
             grabbed: self.grabbed,
@@ -93,7 +93,7 @@ impl SessionScreen {
             first.push(Span::styled(format!("  · {note}"), theme.dim()));
         }
         let blueprint = s.blueprint();
-        let task = blueprint.task(&question.task).map_or("", |t| t.name.as_str());
+        let task = blueprint.task(question.task).map_or("", |t| t.name.as_str());
         let second = format!("Domain {} › {} {task}", question.domain, question.task);
         let mut lines = vec![Line::from(first), Line::styled(second, theme.dim())];
         if s.mode() == Mode::Study {

@@ -43,7 +43,7 @@ pub enum SetupOutcome {
 impl SetupScreen {
     pub fn new(pool: &Pool, focus_sets: Vec<FocusSet>) -> SetupScreen {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for q in &pool.questions {
+        for q in pool.questions {
             for tag in q.service_rollup() {
                 *counts.entry(tag).or_default() += 1;
             }

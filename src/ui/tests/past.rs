@@ -14,7 +14,7 @@ fn finished_exam() -> Attempt {
         Session::new(&pool, Settings::mock_exam(&pool.blueprint, false, 5)).unwrap_or_else(|e| panic!("{e}"));
     for i in 0..session.len() {
         session.go_to(i);
-        let q = session.current().0.clone();
+        let q = *session.current().0;
         session.respond(wrong_response(&q), T0).unwrap_or_else(|e| panic!("{e}"));
     }
     session.finish();
