@@ -77,6 +77,15 @@ impl BankSource {
     }
 }
 
+/// How far a load of user bank folders has got (for a progress line).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadProgress {
+    pub files_done: usize,
+    pub files_total: usize,
+    pub bytes_done: u64,
+    pub bytes_total: u64,
+}
+
 /// Every bank that loaded, and every problem found on the way.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
@@ -89,6 +98,12 @@ pub struct Library {
 impl Library {
     /// The embedded banks plus the given folders.
     pub fn load(user_folders: &[PathBuf]) -> Library {
+        Library::load_with_progress(user_folders, &mut |_| {})
+    }
+
+    /// [`Library::load`], reporting progress after each user bank file is read and checked.
+    /// The folders are read first (their question files make the totals), then checked file by file.
+    pub fn load_with_progress(user_folders: &[PathBuf], progress: &mut dyn FnMut(LoadProgress)) -> Library {
         let mut sources = BankSource::embedded();
         let mut problems = Vec::new();
         for folder in user_folders {
@@ -100,7 +115,18 @@ impl Library {
                 Err(problem) => problems.push(problem),
             }
         }
-        let mut library = Library::from_sources(sources);
+        let questions = sources.iter().filter(|s| s.origin != Origin::Embedded).flat_map(|s| &s.files);
+        let mut done = LoadProgress::default();
+        for (_, text) in questions.filter(|(name, _)| name != MANIFEST) {
+            done.files_total += 1;
+            done.bytes_total += text.len() as u64;
+        }
+        progress(done);
+        let mut library = Library::from_sources_checking(sources, &mut |bytes| {
+            done.files_done += 1;
+            done.bytes_done += bytes;
+            progress(done);
+        });
         problems.append(&mut library.problems);
         library.problems = problems;
         library
@@ -109,6 +135,11 @@ impl Library {
     /// Checks and loads the given bank folders (earlier ones are loaded first; a
     /// later folder with the id of an embedded bank replaces it).
     pub fn from_sources(sources: Vec<BankSource>) -> Library {
+        Library::from_sources_checking(sources, &mut |_| {})
+    }
+
+    /// [`Library::from_sources`], calling `checked` with the size of each user bank file once it is checked.
+    fn from_sources_checking(sources: Vec<BankSource>, checked: &mut dyn FnMut(u64)) -> Library {
         let mut library = Library::default();
         let mut manifests: Vec<(BankSource, Manifest)> = Vec::new();
         for source in sources {
@@ -161,6 +192,7 @@ impl Library {
                 source: &source,
                 question_ids: &mut question_ids,
                 case_study_ids: &mut case_study_ids,
+                checked: &mut *checked,
             }
             .load(manifest, blueprint, vocabulary);
             library.banks.push(bank);
@@ -249,6 +281,8 @@ struct BankLoader<'l> {
     source: &'l BankSource,
     question_ids: &'l mut BTreeSet<String>,
     case_study_ids: &'l mut BTreeSet<String>,
+    /// Told the size of each file of a user bank once it is checked.
+    checked: &'l mut dyn FnMut(u64),
 }
 
 /// A question with the place it was written, for rules that span files.
@@ -276,6 +310,7 @@ impl BankLoader<'_> {
                 Err(e) => {
                     self.library.problems.push(src.serde_diagnostic(text, &e));
                     self.library.skipped.push(format!("file {path}"));
+                    self.file_checked(text);
                     continue;
                 }
             };
@@ -304,6 +339,7 @@ impl BankLoader<'_> {
                     }
                 }
             }
+            self.file_checked(text);
         }
         let questions = self.check_case_studies(placed, &case_studies);
         Bank {
@@ -346,6 +382,12 @@ impl BankLoader<'_> {
             }
         }
         questions
+    }
+
+    fn file_checked(&mut self, text: &str) {
+        if self.source.origin != Origin::Embedded {
+            (self.checked)(text.len() as u64);
+        }
     }
 
     fn problem(&mut self, problem: Diagnostic) {

@@ -18,6 +18,6 @@ pub mod stats;
 pub mod text;
 
 pub use diagnostic::{Diagnostic, Location};
-pub use load::{BankSource, Library, MANIFEST, Pool};
+pub use load::{BankSource, Library, LoadProgress, MANIFEST, Pool};
 pub use model::*;
 pub use question::choose_word;
