@@ -356,3 +356,32 @@ fn an_imported_bank_runs_a_mock_exam() {
     let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(stats["attempts"], 1, "stats opens on the exam last used: {stats}");
 }
+
+/// A user bank folder (`--bank`) loads behind the home screen: the home screen
+/// is up and answers keys while the folder is still being read (one of its
+/// files is a named pipe that the test fills later), says that the banks are
+/// loading, then offers the folder's exam without a restart.
+#[test]
+fn a_user_bank_loads_behind_the_home_screen_and_its_exam_joins_the_menu() {
+    let data = data_dir();
+    let bank = data.path().join("tst-bank");
+    support::write_bank(&bank, &support::pretty(&support::manifest("tst")), &[]);
+    let pipe = bank.join("questions.json");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status().unwrap_or_else(|e| panic!("{e}"));
+    assert!(made.success(), "mkfifo");
+    let bank_arg = bank.to_string_lossy().into_owned();
+    let mut pty = Pty::quiz(&["--bank", &bank_arg], data.path());
+    let home = pty.wait_for("Loading your banks…");
+    assert!(home.contains("(MLA-C01)") && home.contains("Study session"), "{home}");
+    assert!(!home.contains("Exam:"), "{home}");
+    pty.send("\x1b[B");
+    pty.wait_for("› Mock exam —");
+    std::fs::write(&pipe, support::pretty(&support::questions())).unwrap_or_else(|e| panic!("{e}"));
+    let loaded = pty.wait_for("Exam: MLA-C01 (1 of 2)");
+    assert!(!loaded.contains("Loading") && loaded.contains("› Mock exam —"), "{loaded}");
+    pty.send("x");
+    let other = pty.wait_for("Exam: TST-01 (2 of 2)");
+    assert!(other.contains("6 questions"), "{other}");
+    pty.send("q");
+    assert!(pty.wait_exit());
+}

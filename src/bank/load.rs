@@ -84,6 +84,7 @@ impl Library {
             done.files_total += 1;
             done.bytes_total += text.len() as u64;
         }
+        progress(done);
         let mut banks_of: BTreeMap<String, usize> = BTreeMap::new();
         for (_, manifest) in &manifests {
             *banks_of.entry(manifest.exam.clone()).or_default() += 1;

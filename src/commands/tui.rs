@@ -1,5 +1,13 @@
 //! Starting the terminal UI: on the home screen, straight into a study
 //! session or mock exam, or resuming the last unfinished session.
+//!
+//! The home screen does not wait for the user's bank folders (`--bank`): it
+//! opens on the embedded banks while the folders load on a thread
+//! ([`crate::ui::bank_load`]). Everything else loads them first: a study
+//! session, a mock exam or a resumed session may need their questions, and so
+//! does a home screen on an exam the embedded banks do not have (`--exam`, or
+//! the exam used last), which would otherwise open on the wrong exam and
+//! switch under the user a moment later.
 
 use crate::bank::{Library, Pool, QuestionType};
 use crate::cli::{ExamArgs, GlobalArgs, StudyArgs};
@@ -7,6 +15,7 @@ use crate::engine::{Settings, StudyFilter};
 use crate::store::Store;
 use crate::store::focus::{Focus, FocusSet};
 use crate::ui::app::App;
+use crate::ui::bank_load::BankLoad;
 use crate::ui::strings;
 use crate::ui::terminal::TerminalGuard;
 use crate::ui::theme::Theme;
@@ -102,21 +111,31 @@ pub fn exam_settings(pool: &Pool, args: &ExamArgs) -> Settings {
     Settings::mock_exam(&blueprint, args.accommodation, args.seed.unwrap_or_else(rand::random))
 }
 
+/// The banks to start with, and whether the user's folders are still to load
+/// behind the home screen: on the home screen, when neither `--exam` nor the
+/// exam used last needs a user folder, only the embedded banks; else all.
+fn first_library(global: &GlobalArgs, start: &Start, remembered: Option<&str>) -> (Library, bool) {
+    if !matches!(start, Start::Home) || global.banks.is_empty() {
+        return (Library::load(&global.banks), false);
+    }
+    let embedded = Library::load(&[]);
+    let codes = embedded.exam_codes();
+    let embedded_exam = |code: &str| codes.iter().any(|c| c.eq_ignore_ascii_case(code));
+    if [global.exam.as_deref(), remembered].into_iter().flatten().all(embedded_exam) {
+        (embedded, true)
+    } else {
+        (Library::load(&global.banks), false)
+    }
+}
+
 /// Opens the UI and runs it until the user quits.
 pub fn run(global: &GlobalArgs, start: Start) -> Result<ExitCode> {
-    let library = Library::load(&global.banks);
-    let mut notices = Vec::new();
-    if !library.problems.is_empty() {
-        notices.push(format!(
-            "{} bank problem(s); {} item(s) skipped: run `mla-quiz bank validate` for details",
-            library.problems.len(),
-            library.skipped.len()
-        ));
-    }
     let opened = Store::open_or_memory(global.data_dir.as_deref())?;
-    notices.extend(opened.notices);
     let mut store = opened.store;
     let remembered = store.last_exam().ok().flatten();
+    let (library, in_background) = first_library(global, &start, remembered.as_deref());
+    let mut notices: Vec<String> = strings::bank_problems(&library).into_iter().collect();
+    notices.extend(opened.notices);
     let pool = library.choose_pool(global.exam.as_deref(), remembered.as_deref()).map_err(anyhow::Error::msg)?;
     if let (Start::Resume, Some(reason)) = (&start, store.unsaved_reason()) {
         bail!("there is no unfinished session to resume: {reason}");
@@ -130,6 +149,9 @@ pub fn run(global: &GlobalArgs, start: Start) -> Result<ExitCode> {
         bail!("the quiz needs a terminal; for scripts use `mla-quiz bank`, `history` or `stats`");
     }
     let mut app = App::new(pool, store, Theme::from_env(), notices).with_library(library);
+    if in_background {
+        app = app.with_bank_load(BankLoad::start(global.banks.clone(), global.exam.clone(), remembered));
+    }
     if let Some(settings) = settings {
         app.start(settings)?;
     }

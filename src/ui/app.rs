@@ -2,8 +2,11 @@
 //! the store. Terminal events come in through [`App::handle_event`], which
 //! turns them into intents with the key table of the screen in front
 //! ([`App::context`]) and acts on them in one place; time comes in through
-//! [`App::tick`]; drawing is [`App::render`]. Nothing here touches the terminal.
+//! [`App::tick`]; drawing is [`App::render`]; what other threads bring (the
+//! home screen's reviews and readiness, the user's banks) is taken in
+//! [`App::catch_up`]. Nothing here touches the terminal.
 
+use super::bank_load::{self, BankLoad, Loaded};
 use super::input::{self, Intent};
 use super::keys::Context;
 use super::overlay::{self, Confirm, Overlay};
@@ -73,6 +76,8 @@ pub struct App {
     too_small: bool,
     /// Every loaded bank, when they define more than one exam to switch between.
     library: Option<Library>,
+    /// The user's bank folders, while they load behind the home screen.
+    bank_load: Option<BankLoad>,
     pub quit: bool,
 }
 
@@ -94,6 +99,7 @@ impl App {
             learning: None,
             too_small: false,
             library: None,
+            bank_load: None,
             quit: false,
         };
         app.go_home();
@@ -114,14 +120,23 @@ impl App {
 
     /// Lets the home screen switch between the exams of `library` (when it has several).
     pub fn with_library(mut self, library: Library) -> App {
-        if library.exam_codes().len() > 1 {
-            self.library = Some(library);
+        self.library = bank_load::several_exams(library);
+        if self.library.is_some() {
             self.go_home();
         }
         self
     }
 
+    /// Shows the home screen with the banks loaded so far while `load` brings
+    /// the user's; what it loads is taken on the home screen ([`App::catch_up`]).
+    pub fn with_bank_load(mut self, load: BankLoad) -> App {
+        self.bank_load = Some(load);
+        self
+    }
+
+    /// Builds the home screen afresh; its reviews and readiness are read again.
     fn go_home(&mut self) {
+        self.learning = None;
         let data = self.persistence.home_data(&self.pool.blueprint.code, &mut self.notices);
         self.notices.dedup();
         let mut home = HomeScreen::new(data);
@@ -136,9 +151,17 @@ impl App {
     /// Makes `code` the current exam (when it is loaded) and remembers it.
     fn switch_exam(&mut self, code: &str) {
         let Some(pool) = self.library.as_ref().and_then(|l| l.pool(code)) else { return };
-        self.pool = Arc::new(pool);
-        self.persistence.set_banks(self.pool.banks.clone());
+        self.use_pool(pool);
         self.persistence.remember_exam(&self.pool.blueprint.code, &mut self.notices);
+        if let Some(load) = &mut self.bank_load {
+            load.chosen_exam = Some(self.pool.blueprint.code.clone());
+        }
+    }
+
+    /// Makes `pool` the one new sessions draw on and new records name.
+    fn use_pool(&mut self, pool: Pool) {
+        self.persistence.set_banks(pool.banks.clone());
+        self.pool = Arc::new(pool);
     }
 
     /// The exam after the current one, in load order.
@@ -269,6 +292,9 @@ impl App {
 
     /// Time passing in the real world.
     pub fn tick(&mut self, elapsed: Duration) {
+        if let Some(load) = &mut self.bank_load {
+            load.tick(elapsed);
+        }
         let Screen::Session(screen) = &mut self.screen else { return };
         if screen.tick(elapsed) {
             self.overlay = None;
@@ -413,10 +439,54 @@ impl App {
         self.start(Settings::study(filter, REVIEW_SESSION, rand::random())).map_err(|e| e.to_string())
     }
 
-    /// Work left for after the first frame: the home screen's due reviews and
-    /// readiness, read on another thread. Returns whether the screen changed
-    /// (and so wants a new frame).
+    /// Work left for after the first frame, done on other threads: the user's
+    /// banks loading, and the home screen's due reviews and readiness. Returns
+    /// whether the screen changed (and so wants a new frame).
     pub fn catch_up(&mut self) -> bool {
+        let banks = self.catch_up_banks();
+        self.catch_up_learning() || banks
+    }
+
+    /// Takes the progress of the user's banks, and once they are loaded and the
+    /// home screen is up, what they brought. A running session keeps its pool:
+    /// the loaded one waits for the next home screen.
+    fn catch_up_banks(&mut self) -> bool {
+        let Some(load) = &mut self.bank_load else { return false };
+        let received = load.receive();
+        if !matches!(self.screen, Screen::Home(_)) {
+            return false;
+        }
+        if load.running() {
+            return received;
+        }
+        let Some(load) = self.bank_load.take() else { return false };
+        let chosen = load.chosen_exam.clone();
+        match load.finish() {
+            Ok(loaded) => self.take_loaded(loaded, chosen.as_deref()),
+            Err(notice) => self.notices.push(notice),
+        }
+        let before = self.take_screen();
+        self.go_home();
+        if let (Screen::Home(before), Screen::Home(home)) = (before, &mut self.screen) {
+            home.point_at(before.chosen(&self.pool), &self.pool);
+        }
+        true
+    }
+
+    /// Uses the pool and library of a finished load, and tells of its problems.
+    /// An exam the user switched to meanwhile (`chosen`) stays, when still loaded.
+    fn take_loaded(&mut self, loaded: Loaded, chosen: Option<&str>) {
+        self.notices.extend(loaded.notice);
+        let kept = chosen.and_then(|code| loaded.library.as_ref()?.pool(code));
+        match kept.map_or(loaded.pool, Ok) {
+            Ok(pool) => self.use_pool(pool),
+            Err(problem) => self.notices.push(problem),
+        }
+        self.library = loaded.library;
+    }
+
+    /// The home screen's due reviews and readiness, read on another thread.
+    fn catch_up_learning(&mut self) -> bool {
         let Screen::Home(home) = &mut self.screen else {
             self.learning = None;
             return false;
@@ -426,10 +496,10 @@ impl App {
         }
         let Some(pending) = &self.learning else {
             self.learning = Some(self.persistence.home_learning(&self.pool));
-            return self.catch_up();
+            return self.catch_up_learning();
         };
         match pending.try_recv() {
-            Ok(Ok(learning)) => home.learning = Some(learning),
+            Ok(Ok(learning)) => home.set_learning(learning, &self.pool),
             Ok(Err(problem)) => {
                 self.learning_failed = true;
                 self.notices.push(problem);
@@ -443,7 +513,7 @@ impl App {
 
     /// Whether work for the screen is still running in the background.
     pub fn waiting(&self) -> bool {
-        self.learning.is_some()
+        self.learning.is_some() || self.bank_load.as_ref().is_some_and(BankLoad::running)
     }
 
     /// Opens a past attempt's results from the History screen.
@@ -534,7 +604,10 @@ impl App {
         }
         let theme = self.theme;
         match &mut self.screen {
-            Screen::Home(home) => home.render(frame, area, &self.pool, &self.notices, &self.tz, theme),
+            Screen::Home(home) => {
+                home.loading = self.bank_load.as_ref().and_then(BankLoad::line);
+                home.render(frame, area, &self.pool, &self.notices, &self.tz, theme);
+            }
             Screen::Setup(setup) => setup.render(frame, area, &self.pool, theme),
             Screen::Session(screen) => screen.render(frame, area, theme),
             Screen::Results(results, _) => results.render(frame, area, &self.pool, theme),

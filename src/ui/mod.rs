@@ -1,9 +1,11 @@
 //! The ratatui terminal UI. It draws engine state and turns key presses into
 //! engine calls: [`input`] maps events to intents through the [`keys`] table,
 //! [`app::App`] holds the state, [`run`] is the loop (draw, wait for an event
-//! or a tick, update), [`terminal`] sets up and restores the terminal.
+//! or a tick, update), [`terminal`] sets up and restores the terminal, and
+//! [`bank_load`] loads the user's banks behind the home screen.
 
 pub mod app;
+pub mod bank_load;
 mod document;
 pub mod input;
 pub mod keys;

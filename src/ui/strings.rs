@@ -1,8 +1,9 @@
 //! Words and formats the user reads in more than one place, written once:
 //! the clock, dates, the pass/fail verdict, the note on the scaled score, the
-//! empty-history line, the note on how the exam clock runs and the readiness line.
+//! empty-history line, the note on how the exam clock runs, the readiness line
+//! and the notice of bank problems.
 
-use crate::bank::ScoreScale;
+use crate::bank::{Library, ScoreScale};
 use crate::engine::Mode;
 use crate::learn::Readiness;
 use jiff::Timestamp;
@@ -70,6 +71,18 @@ pub fn readiness_line(readiness: &Readiness) -> String {
             }
         },
     }
+}
+
+/// The notice for banks that loaded with problems, pointing to `bank validate`
+/// (at start-up, or when the user's banks finish loading behind the home screen).
+pub fn bank_problems(library: &Library) -> Option<String> {
+    (!library.problems.is_empty()).then(|| {
+        format!(
+            "{} bank problem(s); {} item(s) skipped: run `mla-quiz bank validate` for details",
+            library.problems.len(),
+            library.skipped.len()
+        )
+    })
 }
 
 #[cfg(test)]

@@ -3,8 +3,10 @@
 //! 1×1, and random key sequences that must never panic or break the session.
 //! Every test drives the app with terminal events through its key table.
 //! The behaviour of single keys and screens is in `behaviour`, damaged saved
-//! sessions drawn on every screen in `restore`.
+//! sessions drawn on every screen in `restore`, the home screen while the
+//! user's banks load behind it in `bank_load`.
 
+mod bank_load;
 mod behaviour;
 mod past;
 mod restore;
@@ -121,6 +123,11 @@ impl Harness {
 
     fn screen(&mut self) -> String {
         self.draw();
+        self.text()
+    }
+
+    /// The text of the last frame drawn, row by row.
+    fn text(&self) -> String {
         let buffer = self.terminal.backend().buffer();
         let width = usize::from(buffer.area.width);
         let mut lines = Vec::new();
@@ -522,7 +529,8 @@ fn a_key_s_frame_comes_before_its_autosave_and_every_change_is_saved_after_it() 
 #[test]
 fn setup_offers_the_due_reviews_and_says_why_they_were_picked() {
     let mut h = Harness::with_history(80, 24, Theme::plain(), &[past_study(30, 4)]);
-    // Home › Study session (after the Review entry); down to Focus; the first focus is "due".
+    // Home, with its Review entry drawn › Study session (after it); down to Focus; the first focus is "due".
+    h.draw();
     h.press(&[KeyCode::Down, KeyCode::Enter]).press(&[KeyCode::Down; 5]).press(&[KeyCode::Right]);
     snapshot!("setup_focus_due_80x24", h);
     let screen = h.screen();

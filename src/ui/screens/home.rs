@@ -45,6 +45,8 @@ pub struct HomeScreen {
     pub learning: Option<HomeLearning>,
     /// With several loaded exams: the current one's place and how many there are.
     exam_choice: Option<(usize, usize)>,
+    /// How far the user's banks have loaded, while a slow load runs.
+    pub loading: Option<String>,
 }
 
 impl HomeScreen {
@@ -57,6 +59,28 @@ impl HomeScreen {
             recent: data.recent,
             learning: None,
             exam_choice: None,
+            loading: None,
+        }
+    }
+
+    /// The menu entry under the cursor.
+    pub fn chosen(&self, pool: &Pool) -> Option<Choice> {
+        self.entries(pool).get(self.cursor).map(|(choice, _)| *choice)
+    }
+
+    /// Puts the cursor on `choice`, when the menu offers it (else on the first entry).
+    pub fn point_at(&mut self, choice: Option<Choice>, pool: &Pool) {
+        self.cursor = self.entries(pool).iter().position(|(c, _)| Some(*c) == choice).unwrap_or(0);
+    }
+
+    /// Shows the due reviews and readiness. A cursor the user has moved stays
+    /// on its entry when the Review entry appears above it; one still on the
+    /// first entry is then on Review, the first thing to do.
+    pub fn set_learning(&mut self, learning: HomeLearning, pool: &Pool) {
+        let chosen = self.chosen(pool).filter(|_| self.cursor > 0);
+        self.learning = Some(learning);
+        if chosen.is_some() {
+            self.point_at(chosen, pool);
         }
     }
 
@@ -155,7 +179,7 @@ impl HomeScreen {
                 ),
                 theme.dim(),
             ),
-            Line::default(),
+            Line::styled(self.loading.clone().unwrap_or_default(), theme.dim()),
         ];
         frame.render_widget(Paragraph::new(header), top);
         self.menu_top = menu.y;

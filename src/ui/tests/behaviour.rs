@@ -147,3 +147,13 @@ fn a_damaged_autosave_is_refused_with_a_note_not_a_panic() {
     assert!(screen.contains("cannot be used"), "{screen}");
     assert!(h.app.session().is_none());
 }
+
+#[test]
+fn a_cursor_moved_before_the_reviews_arrive_stays_on_its_entry() {
+    let theme = crate::ui::theme::Theme::plain();
+    let mut h = Harness::with_history(80, 24, theme, &[super::past_study(30, 4)]);
+    // Down before the first frame: the Review entry is not there yet.
+    h.press(&[KeyCode::Down]);
+    let screen = h.screen();
+    assert!(screen.contains("  Review —") && screen.contains("› Mock exam —"), "{screen}");
+}
