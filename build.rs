@@ -3,7 +3,8 @@
 //! `cargo run` work with no files beside the executable. A problem in an
 //! embedded bank fails the build with the loader's `path:line:col` messages.
 //! The checked questions are written out as static tables (`Question`
-//! literals), so at run time the embedded bank costs no parsing at all.
+//! literals whose text is cut at compile time from two long strings, see
+//! [`Blobs`]), so at run time the embedded bank costs no parsing at all.
 
 // The loader's modules, shared with the library (they use only `super::` paths).
 // The build script uses a part of them.
@@ -59,6 +60,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let library = load::Library::from_sources(sources);
     fail_on(&library.problems)?;
+    let mut text = Blobs::default();
     let mut code = String::from("pub static EMBEDDED_BANKS: &[EmbeddedBank] = &[\n");
     for (folder, bank) in folders.iter().zip(&library.banks) {
         let manifest = folder.join(load::MANIFEST);
@@ -69,35 +71,83 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             manifest.display().to_string()
         )?;
         for question in bank.questions {
-            write_question(&mut code, question)?;
+            write_question(&mut code, &mut text, question)?;
         }
         code.push_str("], case_studies: &[");
         for CaseStudy { id, title, scenario } in bank.case_studies {
-            write!(code, "CaseStudy {{ id: {id:?}, title: {title:?}, scenario: {scenario:?} }},")?;
+            let (id, title, scenario) = (text.short(id), text.long(title), text.long(scenario));
+            write!(code, "CaseStudy {{ id: {id}, title: {title}, scenario: {scenario} }},")?;
         }
         code.push_str("] },\n");
     }
     code.push_str("];\n");
+    writeln!(code, "const SHORT: &str = {:?};\nconst LONG: &str = {:?};", text.short, text.long)?;
     fs::write(Path::new(&env::var("OUT_DIR")?).join("embedded_banks.rs"), code)?;
     Ok(())
+}
+
+/// The embedded banks' text, gathered into two strings: the short fields
+/// that loading and counting read (ids, tasks, service tags) and the long
+/// text read only when a question is shown. Each field is written as a
+/// `part` of one of them (cut at compile time), so that starting the app
+/// touches only the few pages of the short text.
+#[derive(Default)]
+struct Blobs {
+    short: String,
+    long: String,
+    /// Where each short text already is (tasks and tags repeat).
+    placed: std::collections::HashMap<String, usize>,
+}
+
+impl Blobs {
+    fn short(&mut self, text: &str) -> String {
+        let start = match self.placed.get(text) {
+            Some(&start) => start,
+            None => {
+                let start = self.short.len();
+                self.short.push_str(text);
+                self.placed.insert(text.to_string(), start);
+                start
+            }
+        };
+        format!("part(SHORT, {start}, {})", start + text.len())
+    }
+
+    fn long(&mut self, text: &str) -> String {
+        let start = self.long.len();
+        self.long.push_str(text);
+        format!("part(LONG, {start}, {})", self.long.len())
+    }
+
+    fn shorts(&mut self, texts: &[&str]) -> String {
+        let parts: Vec<String> = texts.iter().map(|t| self.short(t)).collect();
+        format!("&[{}]", parts.join(", "))
+    }
+
+    fn longs(&mut self, texts: &[&str]) -> String {
+        let parts: Vec<String> = texts.iter().map(|t| self.long(t)).collect();
+        format!("&[{}]", parts.join(", "))
+    }
 }
 
 fn name_of(folder: &Path) -> Result<&str, &'static str> {
     folder.file_name().and_then(|n| n.to_str()).ok_or("bank folder name is not UTF-8")
 }
 
-/// Stops the build, listing every problem, if there is any.
-fn fail_on(problems: &[diagnostic::Diagnostic]) -> Result<(), String> {
+/// Stops the build, listing every problem one per line as `path:line:col: message`.
+fn fail_on(problems: &[diagnostic::Diagnostic]) -> Result<(), &'static str> {
     if problems.is_empty() {
         return Ok(());
     }
-    let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    Err(format!("the embedded question banks have {} problem(s):\n{}", problems.len(), list.join("\n")))
+    eprintln!("the embedded question banks have {} problem(s):", problems.len());
+    for problem in problems {
+        eprintln!("{problem}");
+    }
+    Err("the embedded question banks have problems (listed above)")
 }
 
-/// Writes a question as a Rust `Question` literal (a `Debug`-formatted `str`
-/// is a valid Rust string literal).
-fn write_question(code: &mut String, q: &Question) -> std::fmt::Result {
+/// Writes a question as a Rust `Question` literal.
+fn write_question(code: &mut String, text: &mut Blobs, q: &Question) -> std::fmt::Result {
     let Question {
         id,
         bank,
@@ -112,22 +162,23 @@ fn write_question(code: &mut String, q: &Question) -> std::fmt::Result {
         explanation,
         references,
     } = q;
-    write!(
-        code,
-        "Question {{ id: {id:?}, bank: {bank:?}, domain: {domain}, task: {task:?}, services: &{services:?}, "
-    )?;
+    let (id, bank, task, services) = (text.short(id), text.short(bank), text.short(task), text.shorts(services));
+    write!(code, "Question {{ id: {id}, bank: {bank}, domain: {domain}, task: {task}, services: {services}, ")?;
     let difficulty = difficulty.map(|d| format!("Some(Difficulty::{d:?})")).unwrap_or_else(|| "None".into());
-    write!(code, "difficulty: {difficulty}, case_study: {case_study:?}, stem: {stem:?}, options: &[")?;
+    let case_study = case_study.map(|cs| format!("Some({})", text.short(cs))).unwrap_or_else(|| "None".into());
+    write!(code, "difficulty: {difficulty}, case_study: {case_study}, stem: {}, options: &[", text.long(stem))?;
     for option in *options {
-        write!(code, "QuestionOption {{ text: {:?}, explanation: {:?} }},", option.text, option.explanation)?;
+        let (option_text, why) = (text.long(option.text), text.long(option.explanation));
+        write!(code, "QuestionOption {{ text: {option_text}, explanation: {why} }},")?;
     }
     let key = match key {
         AnswerKey::Single(i) => format!("AnswerKey::Single({i})"),
         AnswerKey::Multiple(set) => format!("AnswerKey::Multiple(&{set:?})"),
         AnswerKey::Ordering => "AnswerKey::Ordering".into(),
         AnswerKey::Matching { responses, matches } => {
-            format!("AnswerKey::Matching {{ responses: &{responses:?}, matches: &{matches:?} }}")
+            format!("AnswerKey::Matching {{ responses: {}, matches: &{matches:?} }}", text.longs(responses))
         }
     };
-    writeln!(code, "], key: {key}, explanation: {explanation:?}, references: &{references:?} }},")
+    let (explanation, references) = (text.long(explanation), text.longs(references));
+    writeln!(code, "], key: {key}, explanation: {explanation}, references: {references} }},")
 }

@@ -10,7 +10,7 @@ use super::question::{QuestionContext, read_case_study, read_question};
 use super::raw::RawQuestionFile;
 use super::source::BankSource;
 use super::typed_pass::read_clean_file;
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// What a bank's files added, and what went wrong on the way.
 pub struct Loaded {

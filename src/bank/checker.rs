@@ -4,8 +4,10 @@
 use super::diagnostic::{Diagnostic, SourceText};
 use super::raw::Text;
 use super::text::{self, TextField};
+use foldhash::HashSet;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 /// How many times longer than the strict limits text in a relaxed bank may be.
@@ -51,6 +53,26 @@ pub fn keep(text: Cow<'static, str>) -> &'static str {
 /// A list built from bank text, kept for the life of the process like the text.
 pub fn keep_all<T>(items: Vec<T>) -> &'static [T] {
     Box::leak(items.into_boxed_slice())
+}
+
+/// Lists of text that many questions share (the same service tags, the same
+/// references), kept once: a large bank repeats a few lists many times.
+#[derive(Default)]
+pub struct SharedLists(RefCell<HashSet<&'static [&'static str]>>);
+
+impl SharedLists {
+    pub fn keep(&self, items: Vec<&'static str>) -> &'static [&'static str] {
+        if items.is_empty() {
+            return &[];
+        }
+        let mut kept = self.0.borrow_mut();
+        if let Some(&list) = kept.get(&items[..]) {
+            return list;
+        }
+        let list = keep_all(items);
+        kept.insert(list);
+        list
+    }
 }
 
 /// Lower-case letters, digits, `.` and `-`, starting with a letter or digit.
@@ -164,5 +186,20 @@ impl<'s, 't> Checker<'s, 't> {
 
     pub fn is_clean(&self) -> bool {
         self.problems.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SharedLists;
+
+    #[test]
+    fn equal_lists_are_kept_once() {
+        let lists = SharedLists::default();
+        let glue = lists.keep(vec!["glue", "s3"]);
+        let again = lists.keep(vec!["glue".to_string().leak(), "s3"]);
+        assert!(std::ptr::eq(glue, again), "the second list should be the first one");
+        assert_eq!(lists.keep(vec!["s3", "glue"]), ["s3", "glue"]);
+        assert!(lists.keep(Vec::new()).is_empty());
     }
 }

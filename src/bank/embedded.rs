@@ -19,6 +19,11 @@ pub struct EmbeddedBank {
 
 include!(concat!(env!("OUT_DIR"), "/embedded_banks.rs"));
 
+/// The text between two byte offsets of one of the generated strings, cut at compile time.
+const fn part(text: &'static str, start: usize, end: usize) -> &'static str {
+    text.split_at(end).0.split_at(start).1
+}
+
 impl BankSource {
     /// The banks compiled into the binary.
     pub fn embedded() -> Vec<BankSource> {

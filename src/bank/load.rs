@@ -3,13 +3,14 @@
 //! (unique ids, case studies defined and shared, exam codes that resolve).
 
 use super::bank_loader::BankLoader;
-use super::checker::keep_all;
+use super::checker::{SharedLists, keep_all};
 use super::diagnostic::{Diagnostic, SourceText};
 use super::manifest::{Manifest, read_manifest};
 use super::model::{Bank, BankRef, Blueprint, CaseStudy, Origin, Question};
 use super::question::QuestionContext;
 use super::source::BankSource;
-use std::collections::{BTreeMap, HashSet};
+use foldhash::HashSet;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 pub const MANIFEST: &str = "bank.json";
@@ -90,8 +91,9 @@ impl Library {
             *banks_of.entry(manifest.exam.clone()).or_default() += 1;
         }
         let mut exams = ExamQuestions::default();
-        let mut question_ids = HashSet::new();
-        let mut case_study_ids = HashSet::new();
+        let mut question_ids = HashSet::default();
+        let lists = SharedLists::default();
+        let mut case_study_ids = HashSet::default();
         for (source, manifest) in manifests {
             let base = library.banks.iter().find(|b| b.blueprint.is_some() && b.exam == manifest.exam);
             let Some(blueprint) = manifest.blueprint.clone().or_else(|| base.and_then(|b| b.blueprint.clone())) else {
@@ -131,6 +133,7 @@ impl Library {
                                     bank: manifest.id.clone().leak(),
                                     blueprint: &blueprint,
                                     services: &services,
+                                    lists: &lists,
                                     relaxed: manifest.relaxed,
                                 },
                                 question_ids: &mut question_ids,

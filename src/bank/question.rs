@@ -1,7 +1,7 @@
 //! Checks one question or case study from a question file and builds the
 //! validated [`Question`] / [`CaseStudy`], or reports every problem in it.
 
-use super::checker::{Checker, Seg, keep, keep_all, without_unknown_fields};
+use super::checker::{Checker, Seg, SharedLists, keep, keep_all, without_unknown_fields};
 use super::diagnostic::{Diagnostic, SourceText};
 use super::model::{AnswerKey, Blueprint, CaseStudy, Question, QuestionOption, QuestionType};
 use super::raw::{OPTION_FIELDS, QUESTION_FIELDS, RawCaseStudy, RawOption, RawQuestion, Text};
@@ -14,6 +14,8 @@ pub struct QuestionContext<'a> {
     pub blueprint: &'a Blueprint,
     /// Every service tag the bank may use.
     pub services: &'a BTreeMap<String, String>,
+    /// Where service and reference lists are kept.
+    pub lists: &'a SharedLists,
     /// The bank opted into relaxed rules for imported material: 2 to 10
     /// options, no stated count in a multiple-response stem, text up to twice
     /// the strict length limits, and the task, services, difficulty,
@@ -95,7 +97,7 @@ pub fn check_question(check: &mut Checker, raw: RawQuestion<'static>, ctx: &Ques
     };
     check_domain_and_task(check, ctx.blueprint, raw.domain, task);
     let services = match (&raw.services, relaxed) {
-        (Some(services), _) => check_services(check, services, ctx.services, relaxed),
+        (Some(services), _) => ctx.lists.keep(check_services(check, services, ctx.services, relaxed)),
         (None, true) => &[],
         (None, false) => missing(check, "services"),
     };
@@ -112,7 +114,7 @@ pub fn check_question(check: &mut Checker, raw: RawQuestion<'static>, ctx: &Ques
         (None, false) => missing(check, "explanation"),
     };
     let references = match (&raw.references, relaxed) {
-        (Some(urls), _) => check_references(check, urls, relaxed),
+        (Some(urls), _) => ctx.lists.keep(check_references(check, urls, relaxed)),
         (None, true) => &[],
         (None, false) => missing(check, "references"),
     };
@@ -161,7 +163,7 @@ fn check_services(
     raw: &[Text<'static>],
     vocabulary: &BTreeMap<String, String>,
     relaxed: bool,
-) -> &'static [&'static str] {
+) -> Vec<&'static str> {
     if raw.is_empty() && !relaxed {
         check.problem(&[Seg::Key("services")], "services is empty: tag at least one AWS service");
     }
@@ -177,7 +179,7 @@ fn check_services(
             check.problem(&path, format!("service tag {tag:?} is listed twice"));
         }
     }
-    keep_all(seen.into_iter().collect())
+    seen.into_iter().collect()
 }
 
 fn check_options(check: &mut Checker, raw: &[RawOption<'static>], relaxed: bool) -> &'static [QuestionOption] {
@@ -313,15 +315,14 @@ fn check_matching(check: &mut Checker, raw: &RawQuestion<'static>) -> Option<Ans
     Some(AnswerKey::Matching { responses: keep_all(responses), matches: keep_all(matches) })
 }
 
-fn check_references(check: &mut Checker, raw: &[Text<'static>], relaxed: bool) -> &'static [&'static str] {
+fn check_references(check: &mut Checker, raw: &[Text<'static>], relaxed: bool) -> Vec<&'static str> {
     if raw.is_empty() && !relaxed {
         check.problem(
             &[Seg::Key("references")],
             "references is empty: give at least one https:// link to documentation",
         );
     }
-    let urls = raw
-        .iter()
+    raw.iter()
         .enumerate()
         .map(|(i, url)| {
             let path = [Seg::Key("references"), Seg::Index(i)];
@@ -332,6 +333,5 @@ fn check_references(check: &mut Checker, raw: &[Text<'static>], relaxed: bool) -
             }
             url
         })
-        .collect();
-    keep_all(urls)
+        .collect()
 }

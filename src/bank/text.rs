@@ -92,33 +92,36 @@ pub fn clean(raw: &str, field: TextField) -> Result<Cow<'_, str>, String> {
 /// [`clean`] with another length limit (relaxed banks allow longer text).
 /// Text that needs no change (the common case) is returned borrowed, trimmed.
 pub fn clean_within(raw: &str, field: TextField, max_chars: usize) -> Result<Cow<'_, str>, String> {
+    // Printable ASCII (the common case) needs no change and no look at each character.
+    if raw.bytes().all(|b| (0x20..0x7f).contains(&b) || (b == b'\n' && field.multiline())) {
+        return within_limits(raw, raw.len(), field, max_chars).map(|()| Cow::Borrowed(raw.trim()));
+    }
     let text: Cow<'_, str> = if raw.contains(['\r', '\t']) {
         Cow::Owned(raw.replace("\r\n", "\n").replace('\t', TAB_AS_SPACES))
     } else {
         Cow::Borrowed(raw)
     };
-    // Printable ASCII (the common case) needs no look at each character.
-    let plain_ascii = text.bytes().all(|b| (0x20..0x7f).contains(&b) || (b == b'\n' && field.multiline()));
-    if let Some(bad) = (!plain_ascii)
-        .then(|| {
-            text.chars().find(|&c| (c.is_control() && !(c == '\n' && field.multiline())) || is_format_character(c))
-        })
-        .flatten()
-    {
+    let refused = |c: char| (c.is_control() && !(c == '\n' && field.multiline())) || is_format_character(c);
+    if let Some(bad) = text.chars().find(|&c| refused(c)) {
         let what = if bad == '\n' { "a line break".to_string() } else { describe(bad) };
         return Err(format!("{} contains {what}", field.name()));
     }
-    if text.trim().is_empty() {
-        return Err(format!("{} is empty", field.name()));
-    }
-    let chars = if plain_ascii { text.len() } else { text.chars().count() };
-    if chars > max_chars {
-        return Err(format!("{} is {chars} characters long; the limit is {max_chars}", field.name()));
-    }
+    within_limits(&text, text.chars().count(), field, max_chars)?;
     Ok(match text {
         Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
         Cow::Owned(text) => Cow::Owned(text.trim().to_string()),
     })
+}
+
+/// Refuses text that is blank, or longer (in characters, `chars`) than `max_chars`.
+fn within_limits(text: &str, chars: usize, field: TextField, max_chars: usize) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Err(format!("{} is empty", field.name()));
+    }
+    if chars > max_chars {
+        return Err(format!("{} is {chars} characters long; the limit is {max_chars}", field.name()));
+    }
+    Ok(())
 }
 
 /// Removes anything a terminal could act on from text that did not come through

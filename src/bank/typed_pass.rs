@@ -149,7 +149,8 @@ mod tests {
         let library = Library::load(&[]);
         let bank = &library.banks[0];
         let blueprint = bank.blueprint.as_ref().unwrap_or_else(|| panic!("no blueprint"));
-        let ctx = QuestionContext { bank: "test", blueprint, services: &bank.services, relaxed: false };
+        let lists = Default::default();
+        let ctx = QuestionContext { bank: "test", blueprint, services: &bank.services, lists: &lists, relaxed: false };
         let text: &'static str = text.to_string().leak();
         let (mut questions, mut case_studies) = (Vec::new(), Vec::new());
         let clean = read_clean_file(&SourceText::new("q.json", text), text, &ctx, &mut questions, &mut case_studies);

@@ -3,6 +3,7 @@
 //! ([`read_question`]) — so a question written is one the loader accepts,
 //! with its text normalised exactly as the loader normalises it.
 
+use super::super::checker::SharedLists;
 use super::super::diagnostic::SourceText;
 use super::super::manifest::is_service_tag;
 use super::super::model::QuestionType;
@@ -21,11 +22,18 @@ pub(super) struct Placer {
     /// Normalised question text → where it was first seen.
     seen: HashMap<String, (String, usize)>,
     pub skipped: Vec<Skipped>,
+    lists: SharedLists,
 }
 
 impl Placer {
     pub fn new(bank_id: &str) -> Placer {
-        Placer { bank_id: bank_id.to_string().leak(), accepted: Vec::new(), seen: HashMap::new(), skipped: Vec::new() }
+        Placer {
+            bank_id: bank_id.to_string().leak(),
+            accepted: Vec::new(),
+            seen: HashMap::new(),
+            skipped: Vec::new(),
+            lists: SharedLists::default(),
+        }
     }
 
     pub fn skip(&mut self, file: &str, line: usize, reason: String) {
@@ -103,6 +111,7 @@ impl Placer {
             bank: self.bank_id,
             blueprint: &target.blueprint,
             services: &target.services,
+            lists: &self.lists,
             relaxed: true,
         };
         match read_question(&SourceText::new(file, json), json, &ctx) {

@@ -28,7 +28,7 @@ fn folder(id: &str, exam: &str, more: &[(&str, &str)]) -> BankSource {
     );
     let mut files = vec![("bank.json".to_string(), manifest), ("q.json".to_string(), question)];
     files.extend(more.iter().map(|(name, text)| (name.to_string(), text.to_string())));
-    BankSource { origin: Origin::Folder(id.into()), display: id.into(), files }
+    BankSource::from_texts(Origin::Folder(id.into()), id, files)
 }
 
 /// The embedded banks, one more MLA-C01 question, and exam OTH-01 from a
