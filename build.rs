@@ -41,6 +41,9 @@ use std::path::Path;
 use std::{env, fs};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    if linker_packs_relative_relocations() {
+        println!("cargo::rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    }
     let root = Path::new(&env::var("CARGO_MANIFEST_DIR")?).join("question_banks");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut folders: Vec<_> =
@@ -128,6 +131,36 @@ impl Blobs {
         let parts: Vec<String> = texts.iter().map(|t| self.long(t)).collect();
         format!("&[{}]", parts.join(", "))
     }
+}
+
+/// Whether the binary can be linked with compact relative relocations (DT_RELR:
+/// GNU ld 2.38+ or lld, with glibc 2.36+). The static question tables hold
+/// about 16,000 pointers; as classic relocations they take 400 KB that the
+/// loader reads at every start, as DT_RELR about 5 KB. Probed by linking an
+/// empty C program with the linker Cargo will use; any failure means no.
+fn linker_packs_relative_relocations() -> bool {
+    let gnu_linux = env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux")
+        && env::var("CARGO_CFG_TARGET_ENV").is_ok_and(|target_env| target_env == "gnu");
+    if !gnu_linux || env::var("HOST") != env::var("TARGET") {
+        return false;
+    }
+    let Ok(out) = env::var("OUT_DIR") else { return false };
+    let linker = env::var("RUSTC_LINKER").unwrap_or_else(|_| "cc".to_string());
+    let probe = Path::new(&out).join("relr-probe");
+    let child = std::process::Command::new(linker)
+        .args(["-x", "c", "-", "-o"])
+        .arg(&probe)
+        .arg("-Wl,-z,pack-relative-relocs")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    let Ok(mut child) = child else { return false };
+    let wrote = child
+        .stdin
+        .take()
+        .is_some_and(|mut stdin| std::io::Write::write_all(&mut stdin, b"int main(void) { return 0; }\n").is_ok());
+    child.wait().is_ok_and(|status| status.success()) && wrote
 }
 
 fn name_of(folder: &Path) -> Result<&str, &'static str> {

@@ -194,3 +194,63 @@ fn locate(source: &BankSource, mut pending: Vec<Pending>) -> Vec<Diagnostic> {
     }
     problems
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Loaded, read_entries};
+    use crate::bank::checker::SharedLists;
+    use crate::bank::diagnostic::SourceText;
+    use crate::bank::question::QuestionContext;
+    use crate::bank::typed_pass::read_clean_file;
+    use crate::bank::{Library, Question};
+    use proptest::prelude::*;
+
+    const FILE: &str = include_str!("../../question_banks/mla-c01/domain-2-task-2.3.json");
+
+    /// The questions of `text` read by the typed pass (`None` if it gave up)
+    /// and entry by entry (with the problems found).
+    fn both_ways(text: &'static str) -> (Option<Vec<Question>>, Vec<Question>, usize) {
+        let library = Library::load(&[]);
+        let bank = &library.banks[0];
+        let blueprint = bank.blueprint.as_ref().unwrap_or_else(|| panic!("no blueprint"));
+        let lists = SharedLists::default();
+        let ctx =
+            QuestionContext { bank: "mla-c01", blueprint, services: &bank.services, lists: &lists, relaxed: false };
+        let src = SourceText::new("q.json", text);
+        let (mut fast, mut case_studies) = (Vec::new(), Vec::new());
+        let clean = read_clean_file(&src, text, &ctx, &mut fast, &mut case_studies);
+        let mut slow = Vec::new();
+        let mut loaded = Loaded { case_studies: Vec::new(), problems: Vec::new(), skipped: Vec::new() };
+        read_entries(&src, text, &ctx, &mut slow, &mut loaded);
+        (clean.then_some(fast), slow, loaded.problems.len())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// The one-pass read accepts a file exactly when the entry-by-entry
+        /// read finds no problem in it, and then reads the same questions.
+        #[test]
+        fn the_typed_pass_agrees_with_the_entry_by_entry_read(
+            edits in prop::collection::vec((any::<usize>(), b' '..=b'~'), 0..4),
+        ) {
+            let mut bytes = FILE.as_bytes().to_vec();
+            for (at, byte) in edits {
+                let at = at % bytes.len();
+                // Only ASCII is replaced, so the text stays UTF-8; no backslashes, so no escapes.
+                if bytes[at].is_ascii() && byte != b'\\' {
+                    bytes[at] = byte;
+                }
+            }
+            let text: &'static str = String::from_utf8(bytes).unwrap_or_else(|e| panic!("{e}")).leak();
+            let (fast, slow, problems) = both_ways(text);
+            match fast {
+                Some(fast) => {
+                    prop_assert_eq!(problems, 0);
+                    prop_assert_eq!(fast, slow);
+                }
+                None => prop_assert!(problems > 0, "the typed pass gave up on a file with no problem"),
+            }
+        }
+    }
+}

@@ -2,6 +2,7 @@
 
 use super::diagnostic::Diagnostic;
 use super::model::{CaseStudy, Origin, Question};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The files of one bank folder, as text, before any checking.
@@ -37,7 +38,7 @@ impl BankSource {
         for file in names {
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let at = format!("{display}/{name}");
-            match std::fs::read(&file) {
+            match read_in_pieces(&file) {
                 Err(e) => problems.push(problem(at, format!("cannot read {name}: {e}"))),
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => files.push((name, text.leak() as &'static str)),
@@ -58,4 +59,15 @@ impl BankSource {
     pub fn path_of(&self, name: &str) -> String {
         format!("{}/{name}", self.display)
     }
+}
+
+/// Reads a whole file a mebibyte at a time rather than in one call, so that
+/// quitting while a large bank loads behind the home screen is not held up by
+/// one long read.
+fn read_in_pieces(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut file = std::fs::File::open(path)?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    while (&mut file).take(1 << 20).read_to_end(&mut bytes)? > 0 {}
+    Ok(bytes)
 }
