@@ -47,7 +47,7 @@ pub struct BankLoader<'l> {
 impl BankLoader<'_> {
     /// Appends the bank's questions to `questions`, calling `file_done` with
     /// each file's size once it is read.
-    pub fn load(self, questions: &mut Vec<Question>, file_done: &mut dyn FnMut(u64)) -> Loaded {
+    pub fn load(mut self, questions: &mut Vec<Question>, file_done: &mut dyn FnMut(u64)) -> Loaded {
         let mut loaded = Loaded { case_studies: Vec::new(), problems: Vec::new(), skipped: Vec::new() };
         let (first, mut entries, mut case_entries) = (questions.len(), Vec::new(), Vec::new());
         for (file, (name, text)) in self.source.files.iter().enumerate().filter(|(_, (name, _))| name != MANIFEST) {
@@ -66,6 +66,21 @@ impl BankLoader<'_> {
             }
             file_done(text.len() as u64);
         }
+        self.check_across_files(questions, first, &entries, &case_entries, &mut loaded);
+        loaded
+    }
+
+    /// The rules that span files: ids unique in the library, case studies
+    /// defined in the bank and shared by at least two of its questions.
+    /// Questions that break them are left out; problems are located at the end.
+    fn check_across_files(
+        &mut self,
+        questions: &mut Vec<Question>,
+        first: usize,
+        entries: &[Entry],
+        case_entries: &[Entry],
+        loaded: &mut Loaded,
+    ) {
         let mut pending = Vec::new();
         let mut cs_kept = vec![true; loaded.case_studies.len()];
         for (i, cs) in loaded.case_studies.iter().enumerate() {
@@ -78,7 +93,7 @@ impl BankLoader<'_> {
         let defined: HashSet<&str> =
             loaded.case_studies.iter().zip(&cs_kept).filter(|(_, kept)| **kept).map(|(cs, _)| cs.id).collect();
         let mut kept = Vec::with_capacity(questions.len() - first);
-        for (q, &at) in questions[first..].iter().zip(&entries) {
+        for (q, &at) in questions[first..].iter().zip(entries) {
             let path = self.source.path_of(&self.source.files[at.file].0);
             let problem = if !self.question_ids.insert(q.id) {
                 loaded.skipped.push(format!("question {} ({path})", q.id));
@@ -96,7 +111,7 @@ impl BankLoader<'_> {
         }
         retain_marked(questions, first, &kept);
         let mut case_studies = Vec::new();
-        for ((cs, at), kept) in loaded.case_studies.iter().zip(&case_entries).zip(&cs_kept) {
+        for ((cs, at), kept) in loaded.case_studies.iter().zip(case_entries).zip(&cs_kept) {
             if !kept {
                 continue;
             }
@@ -110,7 +125,6 @@ impl BankLoader<'_> {
         }
         loaded.case_studies = case_studies;
         loaded.problems.extend(locate(self.source, pending));
-        loaded
     }
 }
 

@@ -47,16 +47,29 @@ impl Library {
     /// [`Library::from_sources`], reporting progress after each file is checked.
     pub fn check_sources(sources: Vec<BankSource>, progress: &mut dyn FnMut(LoadProgress)) -> Library {
         let mut library = Library::default();
+        let manifests = library.accept_manifests(sources);
+        let mut checking = Checking::new(&manifests, progress);
+        for (source, manifest) in manifests {
+            checking.add(&mut library, source, manifest);
+        }
+        checking.exams.place(&mut library);
+        library.problems.sort_by(|a, b| (&a.path, a.location).cmp(&(&b.path, b.location)));
+        library
+    }
+
+    /// The banks whose manifest is sound and clashes with no other, those
+    /// that define a blueprint first (so that `exam` references resolve).
+    fn accept_manifests(&mut self, sources: Vec<BankSource>) -> Vec<(BankSource, Manifest)> {
         let mut manifests: Vec<(BankSource, Manifest)> = Vec::new();
         for source in sources {
             let path = source.path_of(MANIFEST);
             let Some((_, text)) = source.files.iter().find(|(name, _)| name == MANIFEST) else {
-                library.problems.push(Diagnostic {
+                self.problems.push(Diagnostic {
                     path: source.display.clone(),
                     location: None,
                     message: format!("no {MANIFEST}: a bank folder needs a manifest (see question_banks/README.md)"),
                 });
-                library.skipped.push(format!("bank folder {}", source.display));
+                self.skipped.push(format!("bank folder {}", source.display));
                 continue;
             };
             match read_manifest(&SourceText::new(&path, text)) {
@@ -64,111 +77,20 @@ impl Library {
                     manifests.retain(|(s, m)| !(m.id == manifest.id && s.origin == Origin::Embedded));
                     match clash(&manifests, &source, &manifest) {
                         Some(problem) => {
-                            library.problems.push(problem);
-                            library.skipped.push(format!("bank folder {}", source.display));
+                            self.problems.push(problem);
+                            self.skipped.push(format!("bank folder {}", source.display));
                         }
                         None => manifests.push((source, manifest)),
                     }
                 }
                 Err(mut problems) => {
-                    library.problems.append(&mut problems);
-                    library.skipped.push(format!("bank folder {}", source.display));
+                    self.problems.append(&mut problems);
+                    self.skipped.push(format!("bank folder {}", source.display));
                 }
             }
         }
-        // Banks that define a blueprint first, so that `exam` references resolve.
         manifests.sort_by_key(|(_, m)| m.blueprint.is_none());
-        let unchecked = manifests.iter().filter(|(s, _)| s.checked.is_none());
-        let files = unchecked.flat_map(|(s, _)| s.files.iter().filter(|(name, _)| name != MANIFEST));
-        let mut done = LoadProgress::default();
-        for (_, text) in files {
-            done.files_total += 1;
-            done.bytes_total += text.len() as u64;
-        }
-        progress(done);
-        let mut banks_of: BTreeMap<String, usize> = BTreeMap::new();
-        for (_, manifest) in &manifests {
-            *banks_of.entry(manifest.exam.clone()).or_default() += 1;
-        }
-        let mut exams = ExamQuestions::default();
-        let mut question_ids = HashSet::default();
-        let lists = SharedLists::default();
-        let mut case_study_ids = HashSet::default();
-        for (source, manifest) in manifests {
-            let base = library.banks.iter().find(|b| b.blueprint.is_some() && b.exam == manifest.exam);
-            let Some(blueprint) = manifest.blueprint.clone().or_else(|| base.and_then(|b| b.blueprint.clone())) else {
-                library.problems.push(Diagnostic {
-                    path: source.path_of(MANIFEST),
-                    location: None,
-                    message: format!("exam {:?} has no blueprint in any loaded bank", manifest.exam),
-                });
-                library.skipped.push(format!("bank folder {}", source.display));
-                continue;
-            };
-            let mut services = base.map(|b| b.services.clone()).unwrap_or_default();
-            services.extend(manifest.services.clone());
-            let exam = blueprint.code.clone();
-            let (questions, case_studies) = match source.checked {
-                // The only bank of its exam, checked at build time: its static list is the exam's.
-                Some((checked, case_studies)) if banks_of[&manifest.exam] == 1 => {
-                    question_ids.extend(checked.iter().map(|q| q.id));
-                    case_study_ids.extend(case_studies.iter().map(|cs| cs.id));
-                    library.questions.insert(exam.clone(), checked);
-                    (checked, case_studies.to_vec())
-                }
-                checked => {
-                    let list = exams.of(&exam);
-                    let first = list.len();
-                    let case_studies = match checked {
-                        Some((checked, case_studies)) => {
-                            question_ids.extend(checked.iter().map(|q| q.id));
-                            case_study_ids.extend(case_studies.iter().map(|cs| cs.id));
-                            list.extend_from_slice(checked);
-                            case_studies.to_vec()
-                        }
-                        None => {
-                            let loader = BankLoader {
-                                source: &source,
-                                ctx: QuestionContext {
-                                    bank: manifest.id.clone().leak(),
-                                    blueprint: &blueprint,
-                                    services: &services,
-                                    lists: &lists,
-                                    relaxed: manifest.relaxed,
-                                },
-                                question_ids: &mut question_ids,
-                                case_study_ids: &mut case_study_ids,
-                            };
-                            let loaded = loader.load(list, &mut |bytes| {
-                                done.files_done += 1;
-                                done.bytes_done += bytes;
-                                progress(done);
-                            });
-                            library.problems.extend(loaded.problems);
-                            library.skipped.extend(loaded.skipped);
-                            loaded.case_studies
-                        }
-                    };
-                    let range = first..list.len();
-                    exams.ranges.push((library.banks.len(), exam.clone(), range));
-                    (&[][..], case_studies)
-                }
-            };
-            library.banks.push(Bank {
-                id: manifest.id,
-                title: manifest.title,
-                version: manifest.version,
-                origin: source.origin.clone(),
-                exam,
-                blueprint: manifest.blueprint,
-                services,
-                questions,
-                case_studies: keep_all(case_studies),
-            });
-        }
-        exams.place(&mut library);
-        library.problems.sort_by(|a, b| (&a.path, a.location).cmp(&(&b.path, b.location)));
-        library
+        manifests
     }
 
     /// The blueprints of the loaded banks.
@@ -245,6 +167,119 @@ impl Pool {
     }
 }
 
+/// The state of one load across its banks: the ids seen so far (unique in
+/// the whole library), each exam's list of questions, and the progress.
+struct Checking<'p> {
+    exams: ExamQuestions,
+    question_ids: HashSet<&'static str>,
+    case_study_ids: HashSet<&'static str>,
+    lists: SharedLists,
+    /// How many accepted banks each exam code has.
+    banks_of: BTreeMap<String, usize>,
+    done: LoadProgress,
+    progress: &'p mut dyn FnMut(LoadProgress),
+}
+
+impl<'p> Checking<'p> {
+    fn new(manifests: &[(BankSource, Manifest)], progress: &'p mut dyn FnMut(LoadProgress)) -> Checking<'p> {
+        let mut done = LoadProgress::default();
+        let unchecked = manifests.iter().filter(|(s, _)| s.checked.is_none());
+        for (_, text) in unchecked.flat_map(|(s, _)| s.files.iter().filter(|(name, _)| name != MANIFEST)) {
+            done.files_total += 1;
+            done.bytes_total += text.len() as u64;
+        }
+        progress(done);
+        let mut banks_of: BTreeMap<String, usize> = BTreeMap::new();
+        for (_, manifest) in manifests {
+            *banks_of.entry(manifest.exam.clone()).or_default() += 1;
+        }
+        Checking {
+            exams: ExamQuestions::default(),
+            question_ids: HashSet::default(),
+            case_study_ids: HashSet::default(),
+            lists: SharedLists::default(),
+            banks_of,
+            done,
+            progress,
+        }
+    }
+
+    /// Loads one bank whose manifest was accepted into the library.
+    fn add(&mut self, library: &mut Library, source: BankSource, manifest: Manifest) {
+        let base = library.banks.iter().find(|b| b.blueprint.is_some() && b.exam == manifest.exam);
+        let Some(blueprint) = manifest.blueprint.clone().or_else(|| base.and_then(|b| b.blueprint.clone())) else {
+            library.problems.push(Diagnostic {
+                path: source.path_of(MANIFEST),
+                location: None,
+                message: format!("exam {:?} has no blueprint in any loaded bank", manifest.exam),
+            });
+            library.skipped.push(format!("bank folder {}", source.display));
+            return;
+        };
+        let mut services = base.map(|b| b.services.clone()).unwrap_or_default();
+        services.extend(manifest.services.clone());
+        let exam = blueprint.code.clone();
+        if let Some((questions, case_studies)) = source.checked {
+            self.question_ids.extend(questions.iter().map(|q| q.id));
+            self.case_study_ids.extend(case_studies.iter().map(|cs| cs.id));
+        }
+        let (questions, case_studies) = match source.checked {
+            // The only bank of its exam, checked at build time: its static list is the exam's.
+            Some((checked, case_studies)) if self.banks_of[&manifest.exam] == 1 => {
+                library.questions.insert(exam.clone(), checked);
+                (checked, case_studies.to_vec())
+            }
+            checked => {
+                let list = self.exams.lists.entry(exam.clone()).or_default();
+                let first = list.len();
+                let case_studies = match checked {
+                    Some((checked, case_studies)) => {
+                        list.extend_from_slice(checked);
+                        case_studies.to_vec()
+                    }
+                    None => {
+                        let loader = BankLoader {
+                            source: &source,
+                            ctx: QuestionContext {
+                                bank: manifest.id.clone().leak(),
+                                blueprint: &blueprint,
+                                services: &services,
+                                lists: &self.lists,
+                                relaxed: manifest.relaxed,
+                            },
+                            question_ids: &mut self.question_ids,
+                            case_study_ids: &mut self.case_study_ids,
+                        };
+                        let (done, progress) = (&mut self.done, &mut self.progress);
+                        let loaded = loader.load(list, &mut |bytes| {
+                            done.files_done += 1;
+                            done.bytes_done += bytes;
+                            progress(*done);
+                        });
+                        library.problems.extend(loaded.problems);
+                        library.skipped.extend(loaded.skipped);
+                        loaded.case_studies
+                    }
+                };
+                let range = first..list.len();
+                self.exams.ranges.push((library.banks.len(), exam.clone(), range));
+                (&[][..], case_studies)
+            }
+        };
+        library.banks.push(Bank {
+            id: manifest.id,
+            title: manifest.title,
+            version: manifest.version,
+            origin: source.origin.clone(),
+            exam,
+            blueprint: manifest.blueprint,
+            services,
+            questions,
+            case_studies: keep_all(case_studies),
+        });
+    }
+}
+
 /// The questions of each exam, gathered bank by bank into one list per exam,
 /// so that an exam's pool is one slice of them rather than a copy.
 #[derive(Default)]
@@ -255,10 +290,6 @@ struct ExamQuestions {
 }
 
 impl ExamQuestions {
-    fn of(&mut self, exam: &str) -> &mut Vec<Question> {
-        self.lists.entry(exam.to_string()).or_default()
-    }
-
     /// Keeps each exam's list for the life of the process and gives each
     /// bank its slice of it.
     fn place(self, library: &mut Library) {
