@@ -93,7 +93,7 @@ pub fn clean(raw: &str, field: TextField) -> Result<Cow<'_, str>, String> {
 /// Text that needs no change (the common case) is returned borrowed, trimmed.
 pub fn clean_within(raw: &str, field: TextField, max_chars: usize) -> Result<Cow<'_, str>, String> {
     // Printable ASCII (the common case) needs no change and no look at each character.
-    if raw.bytes().all(|b| (0x20..0x7f).contains(&b) || (b == b'\n' && field.multiline())) {
+    if is_plain_ascii(raw.as_bytes(), field.multiline()) {
         return within_limits(raw, raw.len(), field, max_chars).map(|()| Cow::Borrowed(raw.trim()));
     }
     let text: Cow<'_, str> = if raw.contains(['\r', '\t']) {
@@ -111,6 +111,29 @@ pub fn clean_within(raw: &str, field: TextField, max_chars: usize) -> Result<Cow
         Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
         Cow::Owned(text) => Cow::Owned(text.trim().to_string()),
     })
+}
+
+/// Whether every byte is printable ASCII (0x20 to 0x7E), or a line break
+/// where `breaks` allows it. Eight bytes are tested at once (a large bank
+/// holds tens of megabytes of text); a word that may hold anything else is
+/// looked at byte by byte.
+fn is_plain_ascii(bytes: &[u8], breaks: bool) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let plain = |b: &u8| (0x20..0x7f).contains(b) || (breaks && *b == b'\n');
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(word);
+        let v = u64::from_le_bytes(eight);
+        // A top bit is set for a byte of 0x7F or more (first term), or, when
+        // there is none, for a byte below 0x20 (second term).
+        let suspect = ((v.wrapping_add(ONES) | v) | (v.wrapping_sub(0x20 * ONES) & !v)) & TOPS;
+        if suspect != 0 && !word.iter().all(plain) {
+            return false;
+        }
+    }
+    words.remainder().iter().all(plain)
 }
 
 /// Refuses text that is blank, or longer (in characters, `chars`) than `max_chars`.
@@ -220,6 +243,33 @@ mod tests {
             assert_eq!(clean(&text, TextField::Stem).is_err(), refused, "{b:#x} in a stem");
             let refused = c.is_control() && c != '\t';
             assert_eq!(clean(&text, TextField::OptionText).is_err(), refused, "{b:#x} in an option");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_word_at_a_time_test_judges_every_byte_as_one_at_a_time(
+            // Mostly printable, so that both answers come up often.
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![20 => 0x20u8..0x7f, 1 => proptest::prelude::any::<u8>()],
+                0..40,
+            ),
+            breaks in proptest::prelude::any::<bool>(),
+        ) {
+            let one_at_a_time = bytes.iter().all(|&b| (0x20..0x7f).contains(&b) || (breaks && b == b'\n'));
+            proptest::prop_assert_eq!(super::is_plain_ascii(&bytes, breaks), one_at_a_time);
+        }
+    }
+
+    #[test]
+    fn every_byte_value_in_every_place_of_a_word() {
+        for b in 0..=255u8 {
+            for at in 0..9 {
+                let mut bytes = vec![b'a'; 9];
+                bytes[at] = b;
+                let expected = (0x20..0x7f).contains(&b);
+                assert_eq!(super::is_plain_ascii(&bytes, false), expected, "{b:#x} at {at}");
+            }
         }
     }
 
