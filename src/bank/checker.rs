@@ -110,6 +110,13 @@ impl<'s, 't> Checker<'s, 't> {
         Self { src, fragment, problems: Vec::new(), limit_factor: 1 }
     }
 
+    /// A checker that only needs to know whether there is a problem: it has
+    /// no fragment to locate problems in (the one-pass read, which gives up
+    /// at the first problem and leaves locating to a second read).
+    pub fn unlocated(src: &'s SourceText<'t>) -> Self {
+        Self::new(src, "")
+    }
+
     /// Allows text twice as long as the strict limits (for relaxed banks).
     pub fn relax_limits(&mut self) {
         self.limit_factor = RELAXED_LIMIT_FACTOR;

@@ -96,7 +96,7 @@ impl<'p, 's, 'c> Visitor<'static> for Questions<'p, 's, 'c> {
 
     fn visit_seq<A: SeqAccess<'static>>(self, mut seq: A) -> Result<(), A::Error> {
         while let Some(raw) = seq.next_element::<RawQuestion<'static>>()? {
-            let mut check = Checker::new(self.src, "");
+            let mut check = Checker::unlocated(self.src);
             match check_question(&mut check, raw, self.ctx) {
                 Some(question) if check.is_clean() => self.out.push(question),
                 _ => return Err(de::Error::custom(BROKEN_RULE)),
@@ -128,7 +128,7 @@ impl<'p, 's> Visitor<'static> for CaseStudies<'p, 's> {
 
     fn visit_seq<A: SeqAccess<'static>>(self, mut seq: A) -> Result<(), A::Error> {
         while let Some(raw) = seq.next_element::<RawCaseStudy<'static>>()? {
-            let mut check = Checker::new(self.src, "");
+            let mut check = Checker::unlocated(self.src);
             let case_study = check_case_study(&mut check, &raw);
             if !check.is_clean() {
                 return Err(de::Error::custom(BROKEN_RULE));
