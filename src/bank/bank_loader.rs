@@ -46,7 +46,7 @@ pub struct BankLoader<'l> {
 
 impl BankLoader<'_> {
     /// Appends the bank's questions to `questions`, calling `file_done` with
-    /// each file's size once it is read.
+    /// each file's size once it is checked.
     pub fn load(mut self, questions: &mut Vec<Question>, file_done: &mut dyn FnMut(u64)) -> Loaded {
         let mut loaded = Loaded { case_studies: Vec::new(), problems: Vec::new(), skipped: Vec::new() };
         let (first, mut entries, mut case_entries) = (questions.len(), Vec::new(), Vec::new());

@@ -159,11 +159,10 @@ impl<'s, 't> Checker<'s, 't> {
 
     /// [`Checker::id`] for an id read from a bank file, kept for the life of the process.
     pub fn kept_id(&mut self, path: &[Seg], raw: &Text<'static>, what: &str) -> &'static str {
-        let id = self.kept(path, raw, TextField::Id);
-        if !id.is_empty() && !is_well_formed_id(id) {
-            self.problem(path, format!("{what} {id:?} may hold only lower-case letters, digits, '.' and '-'"));
+        match &raw.0 {
+            Cow::Borrowed(raw) => keep(self.id(path, raw, what)),
+            Cow::Owned(raw) => self.id(path, raw, what).into_owned().leak(),
         }
-        id
     }
 
     /// Reports, for each object of the list at `path`, every key not in `allowed`.

@@ -219,51 +219,46 @@ impl<'p> Checking<'p> {
         let mut services = base.map(|b| b.services.clone()).unwrap_or_default();
         services.extend(manifest.services.clone());
         let exam = blueprint.code.clone();
-        if let Some((questions, case_studies)) = source.checked {
-            self.question_ids.extend(questions.iter().map(|q| q.id));
-            self.case_study_ids.extend(case_studies.iter().map(|cs| cs.id));
-        }
+        let bank = library.banks.len();
+        // A bank whose questions join its exam's list gets its slice of it once
+        // every bank is in (`ExamQuestions::place`); until then it has none.
         let (questions, case_studies) = match source.checked {
-            // The only bank of its exam, checked at build time: its static list is the exam's.
-            Some((checked, case_studies)) if self.banks_of[&manifest.exam] == 1 => {
-                library.questions.insert(exam.clone(), checked);
-                (checked, case_studies.to_vec())
+            Some((checked, case_studies)) => {
+                self.question_ids.extend(checked.iter().map(|q| q.id));
+                self.case_study_ids.extend(case_studies.iter().map(|cs| cs.id));
+                if self.banks_of[&manifest.exam] == 1 {
+                    // The only bank of its exam, checked at build time: its static list is the exam's.
+                    library.questions.insert(exam.clone(), checked);
+                    (checked, case_studies)
+                } else {
+                    self.exams.append(bank, &exam, |list| list.extend_from_slice(checked));
+                    (&[][..], case_studies)
+                }
             }
-            checked => {
-                let list = self.exams.lists.entry(exam.clone()).or_default();
-                let first = list.len();
-                let case_studies = match checked {
-                    Some((checked, case_studies)) => {
-                        list.extend_from_slice(checked);
-                        case_studies.to_vec()
-                    }
-                    None => {
-                        let loader = BankLoader {
-                            source: &source,
-                            ctx: QuestionContext {
-                                bank: manifest.id.clone().leak(),
-                                blueprint: &blueprint,
-                                services: &services,
-                                lists: &self.lists,
-                                relaxed: manifest.relaxed,
-                            },
-                            question_ids: &mut self.question_ids,
-                            case_study_ids: &mut self.case_study_ids,
-                        };
-                        let (done, progress) = (&mut self.done, &mut self.progress);
-                        let loaded = loader.load(list, &mut |bytes| {
-                            done.files_done += 1;
-                            done.bytes_done += bytes;
-                            progress(*done);
-                        });
-                        library.problems.extend(loaded.problems);
-                        library.skipped.extend(loaded.skipped);
-                        loaded.case_studies
-                    }
+            None => {
+                let loader = BankLoader {
+                    source: &source,
+                    ctx: QuestionContext {
+                        bank: manifest.id.clone().leak(),
+                        blueprint: &blueprint,
+                        services: &services,
+                        lists: &self.lists,
+                        relaxed: manifest.relaxed,
+                    },
+                    question_ids: &mut self.question_ids,
+                    case_study_ids: &mut self.case_study_ids,
                 };
-                let range = first..list.len();
-                self.exams.ranges.push((library.banks.len(), exam.clone(), range));
-                (&[][..], case_studies)
+                let (done, progress) = (&mut self.done, &mut self.progress);
+                let loaded = self.exams.append(bank, &exam, |list| {
+                    loader.load(list, &mut |bytes| {
+                        done.files_done += 1;
+                        done.bytes_done += bytes;
+                        progress(*done);
+                    })
+                });
+                library.problems.extend(loaded.problems);
+                library.skipped.extend(loaded.skipped);
+                (&[][..], keep_all(loaded.case_studies))
             }
         };
         library.banks.push(Bank {
@@ -275,7 +270,7 @@ impl<'p> Checking<'p> {
             blueprint: manifest.blueprint,
             services,
             questions,
-            case_studies: keep_all(case_studies),
+            case_studies,
         });
     }
 }
@@ -290,6 +285,16 @@ struct ExamQuestions {
 }
 
 impl ExamQuestions {
+    /// Lets `fill` append bank number `bank`'s questions to its exam's list,
+    /// and notes where they are.
+    fn append<R>(&mut self, bank: usize, exam: &str, fill: impl FnOnce(&mut Vec<Question>) -> R) -> R {
+        let list = self.lists.entry(exam.to_string()).or_default();
+        let first = list.len();
+        let filled = fill(list);
+        self.ranges.push((bank, exam.to_string(), first..list.len()));
+        filled
+    }
+
     /// Keeps each exam's list for the life of the process and gives each
     /// bank its slice of it.
     fn place(self, library: &mut Library) {

@@ -12,8 +12,10 @@ use super::diagnostic::SourceText;
 use super::model::{CaseStudy, Question};
 use super::question::{QuestionContext, check_case_study, check_question};
 use super::raw::{RawCaseStudy, RawQuestion};
+use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
+use std::marker::PhantomData;
 
 /// Reads a whole question file, appending its questions and case studies;
 /// `false` (with the lists possibly half-filled) if the file has any problem.
@@ -55,16 +57,33 @@ impl<'p, 's, 'c> Visitor<'static> for FileSeed<'p, 's, 'c> {
     }
 
     fn visit_map<A: MapAccess<'static>>(self, mut map: A) -> Result<(), A::Error> {
+        let (src, ctx) = (self.src, self.ctx);
         let (mut questions, mut case_studies) = (false, false);
         while let Some(key) = map.next_key::<&str>()? {
             match key {
                 "questions" if !questions => {
                     questions = true;
-                    map.next_value_seed(Questions { src: self.src, ctx: self.ctx, out: &mut *self.questions })?;
+                    map.next_value_seed(Each::new(|raw: RawQuestion<'static>| {
+                        let mut check = Checker::unlocated(src);
+                        match check_question(&mut check, raw, ctx) {
+                            Some(question) if check.is_clean() => {
+                                self.questions.push(question);
+                                true
+                            }
+                            _ => false,
+                        }
+                    }))?;
                 }
                 "case_studies" if !case_studies => {
                     case_studies = true;
-                    map.next_value_seed(CaseStudies { src: self.src, out: &mut *self.case_studies })?;
+                    map.next_value_seed(Each::new(|raw: RawCaseStudy<'static>| {
+                        let mut check = Checker::unlocated(src);
+                        let case_study = check_case_study(&mut check, &raw);
+                        if check.is_clean() {
+                            self.case_studies.push(case_study);
+                        }
+                        check.is_clean()
+                    }))?;
                 }
                 _ => return Err(de::Error::custom("an unknown or repeated field")),
             }
@@ -73,13 +92,20 @@ impl<'p, 's, 'c> Visitor<'static> for FileSeed<'p, 's, 'c> {
     }
 }
 
-struct Questions<'p, 's, 'c> {
-    src: &'p SourceText<'s>,
-    ctx: &'p QuestionContext<'c>,
-    out: &'p mut Vec<Question>,
+/// Reads a list one element at a time, handing each to `keep`, and stops at
+/// the first element `keep` refuses.
+struct Each<T, F> {
+    keep: F,
+    element: PhantomData<T>,
 }
 
-impl<'p, 's, 'c> DeserializeSeed<'static> for Questions<'p, 's, 'c> {
+impl<T, F: FnMut(T) -> bool> Each<T, F> {
+    fn new(keep: F) -> Self {
+        Each { keep, element: PhantomData }
+    }
+}
+
+impl<T: Deserialize<'static>, F: FnMut(T) -> bool> DeserializeSeed<'static> for Each<T, F> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'static>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -87,53 +113,18 @@ impl<'p, 's, 'c> DeserializeSeed<'static> for Questions<'p, 's, 'c> {
     }
 }
 
-impl<'p, 's, 'c> Visitor<'static> for Questions<'p, 's, 'c> {
+impl<T: Deserialize<'static>, F: FnMut(T) -> bool> Visitor<'static> for Each<T, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a list of questions")
+        f.write_str("a list")
     }
 
-    fn visit_seq<A: SeqAccess<'static>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(raw) = seq.next_element::<RawQuestion<'static>>()? {
-            let mut check = Checker::unlocated(self.src);
-            match check_question(&mut check, raw, self.ctx) {
-                Some(question) if check.is_clean() => self.out.push(question),
-                _ => return Err(de::Error::custom(BROKEN_RULE)),
-            }
-        }
-        Ok(())
-    }
-}
-
-struct CaseStudies<'p, 's> {
-    src: &'p SourceText<'s>,
-    out: &'p mut Vec<CaseStudy>,
-}
-
-impl<'p, 's> DeserializeSeed<'static> for CaseStudies<'p, 's> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'static>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'p, 's> Visitor<'static> for CaseStudies<'p, 's> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a list of case studies")
-    }
-
-    fn visit_seq<A: SeqAccess<'static>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(raw) = seq.next_element::<RawCaseStudy<'static>>()? {
-            let mut check = Checker::unlocated(self.src);
-            let case_study = check_case_study(&mut check, &raw);
-            if !check.is_clean() {
+    fn visit_seq<A: SeqAccess<'static>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(element) = seq.next_element::<T>()? {
+            if !(self.keep)(element) {
                 return Err(de::Error::custom(BROKEN_RULE));
             }
-            self.out.push(case_study);
         }
         Ok(())
     }
